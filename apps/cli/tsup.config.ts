@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { bin: 'src/bin.ts', cli: 'src/cli.ts' },
+  format: ['esm'],
+  dts: { entry: { cli: 'src/cli.ts' } },
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  banner: { js: '' },
+  external: ['@modelperf/core', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
+});
