@@ -7,6 +7,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
-  banner: { js: '' },
   external: ['@modelperf/core', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
 });
