@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { median } from './time-cli.mjs';
+
+const childScript = fileURLToPath(new URL('./eval-child.mjs', import.meta.url));
+
+/**
+ * Runs `node eval-child.mjs <arg>` in a fresh process and parses the JSON line it prints.
+ *
+ * @param {string} arg - an Arrow file path, or `--baseline`
+ * @param {string} [script] - the probe script (tests pass a fake one)
+ * @returns {Promise<{ max_rss_kb: number, rows?: number, timing_ms?: Record<string, number> }>}
+ * @throws {Error} when the child fails or prints no JSON line with `max_rss_kb`
+ * @example
+ * const { max_rss_kb } = await runEvalChild('--baseline');
+ */
+export function runEvalChild(arg, script = childScript) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [script, arg], { maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
+      if (error) {
+        reject(new Error(`memory probe failed: node ${script} ${arg}\n${String(stderr).trim()}`, { cause: error }));
+        return;
+      }
+      const line = String(stdout).trim().split('\n').at(-1) ?? '';
+      let parsed;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || typeof parsed.max_rss_kb !== 'number') {
+        reject(new Error(`memory probe printed no { max_rss_kb } line: node ${script} ${arg}\n${line.slice(0, 300)}`));
+        return;
+      }
+      resolve(parsed);
+    });
+  });
+}
+
+/**
+ * Peak RSS of an idle Node process that loaded `@modelperf/core/node`: the median of `runs` probes.
+ *
+ * @param {number} [runs] - probes (default 3)
+ * @param {string} [script] - the probe script
+ * @returns {Promise<number>} kilobytes
+ * @example
+ * const baselineKb = await measureBaselineRss();
+ */
+export async function measureBaselineRss(runs = 3, script = childScript) {
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) samples.push((await runEvalChild('--baseline', script)).max_rss_kb);
+  return median(samples);
+}
+
+/**
+ * Peak memory of one evaluation of `file` in a fresh process, net of the idle baseline.
+ *
+ * @remarks `bytes_per_row = (peak - baseline) * 1024 / rows`: what the evaluation adds over loading the code.
+ * @param {object} args
+ * @param {string} args.file - Arrow file
+ * @param {number} args.rows - rows in the file; the report's `rows` must match
+ * @param {number} args.baselineKb - from {@link measureBaselineRss}
+ * @param {string} [args.script] - the probe script
+ * @returns {Promise<{ peak_rss_kb: number, baseline_rss_kb: number, bytes_per_row: number }>}
+ * @example
+ * const memory = await measurePeakMemory({ file, rows: 1e7, baselineKb });
+ */
+export async function measurePeakMemory({ file, rows, baselineKb, script = childScript }) {
+  const probe = await runEvalChild(file, script);
+  if (probe.rows !== rows) throw new Error(`memory probe says rows = ${probe.rows}, expected ${rows} (${file})`);
+  const bytesPerRow = ((probe.max_rss_kb - baselineKb) * 1024) / rows;
+  return { peak_rss_kb: probe.max_rss_kb, baseline_rss_kb: baselineKb, bytes_per_row: Math.round(bytesPerRow * 10) / 10 };
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseBenchArgs } from '../src/parse-args.mjs';
+
+test('defaults: 1e6 and 1e7 rows, 3 runs, recorded', () => {
+  assert.deepEqual(parseBenchArgs([]), { rows: [1e6, 1e7], runs: 3, quick: false, record: true, help: false });
+});
+
+test('--quick: 1e5 rows, 1 run, not recorded unless --record', () => {
+  assert.deepEqual(parseBenchArgs(['--quick']), { rows: [1e5], runs: 1, quick: true, record: false, help: false });
+  assert.equal(parseBenchArgs(['--quick', '--record']).record, true);
+  assert.equal(parseBenchArgs(['--no-record']).record, false);
+});
+
+test('--rows takes exponents and lists, sorted and deduplicated; --runs an integer', () => {
+  assert.deepEqual(parseBenchArgs(['--rows', '1e7, 1e6,1000000', '--runs', '5']).rows, [1e6, 1e7]);
+  assert.equal(parseBenchArgs(['--runs', '5']).runs, 5);
+});
+
+test('bad values and unknown flags throw one-line errors', () => {
+  assert.throws(() => parseBenchArgs(['--rows', '0']), /--rows: expected a positive integer/);
+  assert.throws(() => parseBenchArgs(['--rows', '1.5']), /--rows/);
+  assert.throws(() => parseBenchArgs(['--rows', '1e10']), /at most 2147483647/);
+  assert.throws(() => parseBenchArgs(['--runs', 'three']), /--runs/);
+  assert.throws(() => parseBenchArgs(['--runs', '']), /--runs/);
+  assert.throws(() => parseBenchArgs(['--record', '--no-record']), /choose one/);
+  assert.throws(() => parseBenchArgs(['--fast']), /Unknown option/);
+});
