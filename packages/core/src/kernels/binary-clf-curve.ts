@@ -1,0 +1,129 @@
+/**
+ * The one shared curve state of binary classification (scikit-learn's `_binary_clf_curve`): the distinct scores in
+ * descending order with the cumulative (weighted) positive and negative counts at each of them. ROC, PR, AP, AUC,
+ * confusion at any threshold, log loss and calibration all derive from it, so the scores are sorted once.
+ */
+export interface BinaryClfCurve {
+  /** Distinct scores, descending. */
+  readonly thresholds: Float64Array;
+  /** Cumulative weight of positives with score >= thresholds[k] (true positives at that threshold). */
+  readonly tps: Float64Array;
+  /** Cumulative weight of negatives with score >= thresholds[k] (false positives at that threshold). */
+  readonly fps: Float64Array;
+}
+
+/** Score, positive flags and optional weights of the rows to evaluate; all validated (finite, same length). */
+export interface BinaryRows {
+  readonly scores: Float64Array | Float32Array;
+  /** 1 for the positive class, 0 for the negative class. */
+  readonly positive: Uint8Array;
+  readonly weights?: Float64Array | Float32Array;
+}
+
+/** The kernels a metric family calls; one implementation per backend. */
+export interface Kernels {
+  /** Backend name as reported: `js` or `tfjs`. */
+  readonly name: 'js' | 'tfjs';
+  /** The device the kernels run on, e.g. `cpu`, `gpu`, `tensorflow-cpu`. */
+  readonly device: string;
+  /**
+   * Sorts the scores once and returns the curve state.
+   * @param rows - validated rows
+   * @returns the distinct thresholds with cumulative tps/fps
+   */
+  binaryClfCurve(rows: BinaryRows): Promise<BinaryClfCurve>;
+}
+
+/**
+ * Builds the curve from positive and negative scores each sorted ascending (stable), walking both from the top.
+ * Cumulative sums are sequential in descending score order, ties in descending input order — numpy's `cumsum` over
+ * scikit-learn's `argsort(kind="mergesort")[::-1]` order — so weighted sums agree with scikit-learn bit for bit.
+ *
+ * @param pos - positive-class scores, ascending
+ * @param neg - negative-class scores, ascending
+ * @param posWeights - weights of `pos` in the same order, or undefined for unit weights
+ * @param negWeights - weights of `neg` in the same order, or undefined for unit weights
+ * @returns the curve state
+ * @example
+ * ```ts
+ * curveFromSortedClasses(Float64Array.of(0.4, 0.9), Float64Array.of(0.1, 0.4)); // thresholds [0.9, 0.4, 0.1]
+ * ```
+ */
+export function curveFromSortedClasses(
+  pos: Float64Array,
+  neg: Float64Array,
+  posWeights?: Float64Array,
+  negWeights?: Float64Array,
+): BinaryClfCurve {
+  // First walk counts the distinct scores so the outputs are allocated once, at their exact size.
+  let distinct = 0;
+  {
+    let i = pos.length - 1;
+    let j = neg.length - 1;
+    while (i >= 0 || j >= 0) {
+      const s = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] > neg[j] ? pos[i] : neg[j];
+      while (i >= 0 && pos[i] === s) i--;
+      while (j >= 0 && neg[j] === s) j--;
+      distinct++;
+    }
+  }
+  const thresholds = new Float64Array(distinct);
+  const tps = new Float64Array(distinct);
+  const fps = new Float64Array(distinct);
+  let i = pos.length - 1;
+  let j = neg.length - 1;
+  let tp = 0;
+  let fp = 0;
+  let k = 0;
+  while (i >= 0 || j >= 0) {
+    const s = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] > neg[j] ? pos[i] : neg[j];
+    if (posWeights === undefined) {
+      while (i >= 0 && pos[i] === s) { tp++; i--; }
+    } else {
+      while (i >= 0 && pos[i] === s) { tp += posWeights[i]; i--; }
+    }
+    if (negWeights === undefined) {
+      while (j >= 0 && neg[j] === s) { fp++; j--; }
+    } else {
+      while (j >= 0 && neg[j] === s) { fp += negWeights[j]; j--; }
+    }
+    thresholds[k] = s;
+    tps[k] = tp;
+    fps[k] = fp;
+    k++;
+  }
+  return { thresholds, tps, fps };
+}
+
+/**
+ * Splits rows into positive and negative score arrays (float64 copies) and their weights, in input order.
+ * @param rows - validated rows
+ * @returns per-class scores and weights (weights undefined when the rows have none)
+ */
+export function splitByClass(rows: BinaryRows): {
+  pos: Float64Array; neg: Float64Array; posWeights?: Float64Array; negWeights?: Float64Array;
+} {
+  const { scores, positive, weights } = rows;
+  const n = scores.length;
+  // `+ 0` turns -0 into +0 so that both zeros form one tie group in input order, as numpy's stable sort has them.
+  let p = 0;
+  for (let r = 0; r < n; r++) p += positive[r];
+  const pos = new Float64Array(p);
+  const neg = new Float64Array(n - p);
+  let a = 0;
+  let b = 0;
+  if (weights === undefined) {
+    for (let r = 0; r < n; r++) {
+      if (positive[r] === 1) pos[a++] = scores[r] + 0;
+      else neg[b++] = scores[r] + 0;
+    }
+    return { pos, neg };
+  }
+  const posWeights = new Float64Array(p);
+  const negWeights = new Float64Array(n - p);
+  for (let r = 0; r < n; r++) {
+    if (positive[r] === 1) { posWeights[a] = weights[r]; pos[a++] = scores[r] + 0; }
+    else { negWeights[b] = weights[r]; neg[b++] = scores[r] + 0; }
+  }
+  return { pos, neg, posWeights, negWeights };
+}

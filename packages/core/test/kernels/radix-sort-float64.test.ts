@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { radixSortFloat64 } from '../../src/kernels/js/radix-sort-float64.js';
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('radixSortFloat64', () => {
+  it.each([0, 1, 2, 10, 511, 512, 5000, 100_000])('sorts %i random doubles like Float64Array.prototype.sort', (n) => {
+    const rnd = lcg(n + 1);
+    const keys = Float64Array.from({ length: n }, () => (rnd() - 0.5) * 10 ** Math.floor(rnd() * 12 - 6));
+    const expected = Float64Array.from(keys).sort();
+    radixSortFloat64(keys);
+    expect(Array.from(keys)).toEqual(Array.from(expected));
+  });
+
+  it('handles signs, zeros, infinities, subnormals and extremes', () => {
+    const special = [0, -0, 1, -1, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, 0.5, -0.5];
+    const keys = Float64Array.from({ length: 3000 }, (_, i) => special[i % special.length] * (1 + (i % 7) / 8));
+    const expected = Float64Array.from(keys).sort();
+    radixSortFloat64(keys);
+    for (let i = 0; i < keys.length; i++) expect(keys[i] === expected[i] || (keys[i] === 0 && expected[i] === 0)).toBe(true);
+  });
+
+  it('is stable and moves the payload with the keys', () => {
+    const rnd = lcg(7);
+    const n = 20_000;
+    const keys = Float64Array.from({ length: n }, () => Math.round(rnd() * 50) / 10);
+    const payload = Float64Array.from({ length: n }, (_, i) => i);
+    const original = Float64Array.from(keys);
+    radixSortFloat64(keys, payload);
+    for (let i = 0; i < n; i++) {
+      expect(original[payload[i]]).toBe(keys[i]);
+      if (i > 0) {
+        expect(keys[i]).toBeGreaterThanOrEqual(keys[i - 1]);
+        if (keys[i] === keys[i - 1]) expect(payload[i]).toBeGreaterThan(payload[i - 1]);
+      }
+    }
+  });
+
+  it('skips constant digits of float32-representable keys and still sorts', () => {
+    const rnd = lcg(3);
+    const keys = Float64Array.from(Float32Array.from({ length: 10_000 }, () => rnd()));
+    const expected = Float64Array.from(keys).sort();
+    radixSortFloat64(keys);
+    expect(Array.from(keys)).toEqual(Array.from(expected));
+  });
+
+  it('rejects a payload of another length', () => {
+    expect(() => radixSortFloat64(new Float64Array(3), new Float64Array(2))).toThrow(RangeError);
+  });
+});
