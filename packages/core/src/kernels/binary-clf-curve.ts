@@ -7,9 +7,9 @@ export interface BinaryClfCurve {
   /** Distinct scores, descending. */
   readonly thresholds: Float64Array;
   /** Cumulative weight of positives with score >= thresholds[k] (true positives at that threshold). */
-  readonly tps: Float64Array;
+  readonly tps: Float64Array | Uint32Array;
   /** Cumulative weight of negatives with score >= thresholds[k] (false positives at that threshold). */
-  readonly fps: Float64Array;
+  readonly fps: Float64Array | Uint32Array;
 }
 
 /** Score, positive flags and optional weights of the rows to evaluate; all validated (finite, same length). */
@@ -97,8 +97,13 @@ export function curveFromSortedClasses(
 
 /**
  * Splits rows into positive and negative score arrays (float64 copies) and their weights, in input order.
+ * Zero-weight rows are left out, as scikit-learn's `_binary_clf_curve` leaves them out.
  * @param rows - validated rows
  * @returns per-class scores and weights (weights undefined when the rows have none)
+ * @example
+ * ```ts
+ * splitByClass({ scores: Float64Array.of(0.2, 0.7), positive: Uint8Array.of(0, 1) }).pos; // [0.7]
+ * ```
  */
 export function splitByClass(rows: BinaryRows): {
   pos: Float64Array; neg: Float64Array; posWeights?: Float64Array; negWeights?: Float64Array;
@@ -107,9 +112,14 @@ export function splitByClass(rows: BinaryRows): {
   const n = scores.length;
   // `+ 0` turns -0 into +0 so that both zeros form one tie group in input order, as numpy's stable sort has them.
   let p = 0;
-  for (let r = 0; r < n; r++) p += positive[r];
+  let m = 0;
+  for (let r = 0; r < n; r++) {
+    if (weights !== undefined && !(weights[r] > 0)) continue;
+    p += positive[r];
+    m++;
+  }
   const pos = new Float64Array(p);
-  const neg = new Float64Array(n - p);
+  const neg = new Float64Array(m - p);
   let a = 0;
   let b = 0;
   if (weights === undefined) {
@@ -120,8 +130,9 @@ export function splitByClass(rows: BinaryRows): {
     return { pos, neg };
   }
   const posWeights = new Float64Array(p);
-  const negWeights = new Float64Array(n - p);
+  const negWeights = new Float64Array(m - p);
   for (let r = 0; r < n; r++) {
+    if (!(weights[r] > 0)) continue;
     if (positive[r] === 1) { posWeights[a] = weights[r]; pos[a++] = scores[r] + 0; }
     else { negWeights[b] = weights[r]; neg[b++] = scores[r] + 0; }
   }

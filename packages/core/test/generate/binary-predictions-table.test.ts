@@ -21,7 +21,7 @@ describe('binaryPredictionsTable', () => {
     expect(String(types[3])).toBe('Dictionary<Int8, Utf8>');
     expect(table.schema.fields.every((f) => !f.nullable)).toBe(true);
     expect(table.batches.length).toBe(1);
-    expect(table.schema.fields.map((f) => table.getChild(f.name)!.nullCount)).toEqual([0, 0, 0, 0]);
+    expect(table.schema.fields.map((f) => table.getChild(f.name as 'id')!.nullCount)).toEqual([0, 0, 0, 0]);
   });
 
   it('holds the generator data', () => {

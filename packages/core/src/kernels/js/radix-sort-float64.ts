@@ -21,25 +21,36 @@ const SMALL = 512;
  * The sort is stable: equal keys keep their input order.
  *
  * @param keys - the keys; sorted in place
- * @param payload - optional values moved with their keys (same length)
- * @param scratch - optional work buffer of at least `keys.length` (reused to avoid an allocation)
+ * @param payload - optional values moved with their keys (same length): float64 values or bytes (e.g. class flags)
+ * @param scratch - optional work buffers of at least `keys.length` for the keys and the payload; passing them avoids
+ * fresh allocations (first-touch page faults dominate the cost of big sorts) and lets the caller reuse them afterwards
  * @example
  * ```ts
  * const k = Float64Array.of(0.3, -1, 0.3, 2); const w = Float64Array.of(1, 2, 3, 4);
  * radixSortFloat64(k, w); // k = [-1, 0.3, 0.3, 2], w = [2, 1, 3, 4]
  * ```
  */
-export function radixSortFloat64(keys: Float64Array, payload?: Float64Array, scratch?: Float64Array): void {
+export function radixSortFloat64<P extends Float64Array | Uint8Array>(
+  keys: Float64Array,
+  payload?: P,
+  scratch?: { keys?: Float64Array; payload?: P },
+): void {
   const n = keys.length;
   if (payload !== undefined && payload.length !== n) throw new RangeError('payload length differs from keys length');
   if (n < 2) return;
-  if (n < SMALL) return insertionLikeSort(keys, payload);
+  if (n < SMALL) return smallSort(keys, payload);
 
-  const tmpKeys = scratch !== undefined && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
+  const tmpKeys = scratch?.keys !== undefined && scratch.keys.length >= n ? scratch.keys.subarray(0, n) : new Float64Array(n);
   let src = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
   let dst = new Uint32Array(tmpKeys.buffer, tmpKeys.byteOffset, 2 * n);
-  let srcPay = payload;
-  let dstPay = payload !== undefined ? new Float64Array(n) : undefined;
+  let srcPay: P | undefined = payload;
+  let dstPay: P | undefined;
+  if (payload !== undefined) {
+    const given = scratch?.payload;
+    dstPay = given !== undefined && given.length >= n
+      ? (given.subarray(0, n) as P)
+      : (payload instanceof Uint8Array ? new Uint8Array(n) : new Float64Array(n)) as P;
+  }
 
   // Map float bits to unsigned order: negatives flip all bits, non-negatives flip the sign bit.
   const counts = new Uint32Array(DIGITS.length * BUCKETS);
@@ -109,12 +120,15 @@ export function radixSortFloat64(keys: Float64Array, payload?: Float64Array, scr
 }
 
 /** Stable sort for small inputs: sort an index permutation with the built-in comparison sort. */
-function insertionLikeSort(keys: Float64Array, payload?: Float64Array): void {
+function smallSort(keys: Float64Array, payload?: Float64Array | Uint8Array): void {
   const n = keys.length;
   const order = Array.from({ length: n }, (_, i) => i);
-  // Array.prototype.sort is stable; -0 and +0 compare equal here, which is fine: they are the same score.
-  order.sort((a, b) => keys[a] - keys[b] || a - b);
+  // -0 sorts before +0, as in the radix path (Object.is tells them apart).
+  order.sort((a, b) => keys[a] - keys[b] || (Object.is(keys[a], -0) ? 0 : 1) - (Object.is(keys[b], -0) ? 0 : 1) || a - b);
   const k = Float64Array.from(order, (i) => keys[i]);
+  if (payload !== undefined) {
+    const p = payload.slice();
+    for (let i = 0; i < n; i++) payload[i] = p[order[i]];
+  }
   keys.set(k);
-  if (payload !== undefined) payload.set(Float64Array.from(order, (i) => payload[i]));
 }

@@ -71,6 +71,8 @@ export function loadTfjs(): Promise<LoadedTfjs> {
         'The tfjs backend needs @tensorflow/tfjs-core and @tensorflow/tfjs-backend-cpu (or tfjs-node); install them or use --backend js.',
       );
     }
+    // Production mode silences tfjs's console advice to install tfjs-node; the core library never prints.
+    core.enableProdMode();
     await core.setBackend('cpu');
     await core.ready();
     return { tf: core, device: 'cpu' as const, package: `${TFJS_CORE} (cpu backend)` };

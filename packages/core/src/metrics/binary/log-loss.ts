@@ -1,0 +1,34 @@
+import type { BinaryClfCurve } from '../../kernels/binary-clf-curve.js';
+
+const EPS = Number.EPSILON;
+
+/**
+ * Binary cross-entropy of probability scores, from the shared curve state (one log per distinct score, not per row).
+ *
+ * @param curve - the binary curve state; scores must be probabilities of the positive class in [0, 1]
+ * @returns the weighted mean of -[y log p + (1 - y) log(1 - p)], or NaN for an empty curve
+ * @remarks p is clipped to [eps, 1 - eps] with eps = 2^-52 (float64 machine epsilon), as scikit-learn's `eps="auto"`.
+ * @see sklearn.metrics.log_loss
+ * @example
+ * ```ts
+ * logLoss(jsBinaryClfCurve({ scores: Float64Array.of(0.9, 0.2), positive: Uint8Array.of(1, 0) })); // 0.164...
+ * ```
+ */
+export function logLoss(curve: BinaryClfCurve): number {
+  const { thresholds, tps, fps } = curve;
+  const m = thresholds.length;
+  if (m === 0) return NaN;
+  let sum = 0;
+  let prevTp = 0;
+  let prevFp = 0;
+  for (let k = 0; k < m; k++) {
+    const pos = tps[k] - prevTp;
+    const neg = fps[k] - prevFp;
+    prevTp = tps[k];
+    prevFp = fps[k];
+    const p = Math.min(Math.max(thresholds[k], EPS), 1 - EPS);
+    if (pos !== 0) sum -= pos * Math.log(p);
+    if (neg !== 0) sum -= neg * Math.log(1 - p);
+  }
+  return sum / (tps[m - 1] + fps[m - 1]);
+}
