@@ -1,0 +1,81 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Table } from 'apache-arrow';
+import { InputOutputError, ValidationError } from '../errors.js';
+import { detectInputFormat, type InputFormat } from './input-format.js';
+import { readTableBytes, type ReadTableBytesOptions } from './read-table-bytes.js';
+
+/** Options for {@link readTableFile}. */
+export interface ReadTableFileOptions extends ReadTableBytesOptions {
+  /** An `--input-format` value; by default the format comes from the file's extension. */
+  readonly format?: string;
+}
+
+/** A table read from a file, with what was learned about the file. */
+export interface TableFile {
+  readonly table: Table;
+  readonly format: InputFormat;
+  /** The file's size in bytes. */
+  readonly bytes: number;
+}
+
+/**
+ * Reads a table file (Arrow IPC file/Feather v2, Arrow IPC stream, Parquet, CSV or gzipped CSV) from disk. Node only.
+ *
+ * @remarks
+ * The whole file is read into memory (Node caps one read at 2 GiB); Arrow columns are zero-copy views into it.
+ * A file with a schema and no rows is returned as it is: the caller decides whether that is an error.
+ *
+ * @param path - the file's path
+ * @param options - format override, CSV and Arrow options
+ * @returns the table, its format and the file's size
+ * @throws InputOutputError `unknown_format` for an unknown extension without `format`, `file_not_found` when there
+ * is no such file, `io_error` for a directory or an unreadable file, `corrupt_file` for a truncated or damaged file;
+ * ValidationError `empty_input` for a zero-byte file
+ * @example
+ * ```ts
+ * const { table, format } = await readTableFile('preds.parquet');
+ * ```
+ */
+export async function readTableFile(path: string, options: ReadTableFileOptions = {}): Promise<TableFile> {
+  const format = detectInputFormat(path, options.format);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      throw new InputOutputError('io_error', `${path} is a directory; pass the path of a table file.`);
+    }
+    size = info.size;
+  } catch (error) {
+    throw fileError(error, path);
+  }
+  if (size === 0) throw new ValidationError('empty_input', `File is empty (0 bytes): ${path}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw fileError(error, path);
+  }
+  const table = await readTableBytes(bytes, format, options);
+  return { table, format, bytes: bytes.length };
+}
+
+/** Maps a Node file-system error to a modelperf error that names the path. */
+function fileError(error: unknown, path: string): Error {
+  if (error instanceof InputOutputError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return new InputOutputError('file_not_found', `File not found: ${path}`, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new InputOutputError('io_error', `Permission denied reading ${path}.`, { cause: error });
+  }
+  if (code === 'EISDIR') return new InputOutputError('io_error', `${path} is a directory; pass the path of a table file.`, { cause: error });
+  if (code === 'ERR_FS_FILE_TOO_LARGE') {
+    return new InputOutputError('io_error', `${path} is larger than 2 GiB, more than one read can hold; convert it to Parquet or split it.`, { cause: error });
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return new InputOutputError('io_error', `Cannot read ${path}: ${text}`, { cause: error });
+}
+
+// The writers are re-exported here too, so that `export * from './io/read-table-file.js'` in src/node.ts exposes
+// the whole Node-only I/O surface (./node.ts gathers the same exports).
+export { writeFileAtomic } from './write-file-atomic.js';
+export { writeTableFile } from './write-table-file.js';
