@@ -26,7 +26,7 @@ describe('resolveBinaryLabels', () => {
   it('rejects a third class and a positive label that is not a label', () => {
     expect(() => resolveBinaryLabels([0, 1, 2], 'number', 'target')).toThrow(/`target` has 3 distinct labels \(0, 1, 2\)/);
     expect(() => resolveBinaryLabels([0, 1], 'number', 'y', '5')).toThrow(ValidationError);
-    expect(() => resolveBinaryLabels(['a', 'b'], 'string', 'y', 'c')).toThrow(/--pos-label "c" is not among the labels of column `y` \("a", "b"\)/);
+    expect(() => resolveBinaryLabels(['a', 'b'], 'string', 'y', 'c')).toThrow(/--pos-label c is not among the labels of column `y` \("a", "b"\)/);
     expect(() => resolveBinaryLabels([0, 1], 'number', 'y', 'yes')).toThrow(/not among/);
   });
 });

@@ -63,12 +63,12 @@ export function resolveBinaryLabels(
     if (at < 0 && classes.length === 2) {
       throw new ValidationError(
         'invalid_input',
-        `--pos-label ${formatLabel(requested)} is not among the labels of column \`${column}\` (${classes.map(formatLabel).join(', ')}); ` +
+        `--pos-label ${String(requested)} is not among the labels of column \`${column}\` (${classes.map(formatLabel).join(', ')}); ` +
           'pass one of them.',
       );
     }
     if (coerced === undefined) {
-      throw new ValidationError('invalid_input', `--pos-label ${formatLabel(requested)} cannot be a ${kind} label of column \`${column}\`.`);
+      throw new ValidationError('invalid_input', `--pos-label ${String(requested)} cannot be a ${kind} label of column \`${column}\`.`);
     }
     positive = coerced;
   } else if (kind === 'number') {

@@ -1,0 +1,32 @@
+/**
+ * @modelperf/core — exact, fast model-evaluation metrics over Apache Arrow columns. This entry is pure (no Node
+ * built-ins); file readers and writers live in `@modelperf/core/node`.
+ */
+export * from './errors.js';
+export * from './columns/index.js';
+export * from './io/index.js';
+export * from './generate/index.js';
+export type { BinaryClfCurve, BinaryRows, Kernels } from './kernels/binary-clf-curve.js';
+export { curveFromSortedClasses } from './kernels/binary-clf-curve.js';
+export { radixSortFloat64 } from './kernels/js/radix-sort-float64.js';
+export { jsKernels, jsBinaryClfCurve } from './kernels/js/js-kernels.js';
+export { createTfjsKernels } from './kernels/tfjs/tfjs-kernels.js';
+export { loadTfjs, loadTfjsGpu, type LoadedTfjs } from './kernels/tfjs/load-tfjs.js';
+export { selectKernels, BACKEND_CHOICES, type BackendChoice } from './kernels/select-kernels.js';
+export { rocCurve, type RocCurve } from './metrics/curves/roc-curve.js';
+export { precisionRecallCurve, type PrecisionRecallCurve } from './metrics/curves/precision-recall-curve.js';
+export { rocAuc } from './metrics/curves/roc-auc.js';
+export { averagePrecision } from './metrics/curves/average-precision.js';
+export { confusionAtThreshold, type BinaryConfusion } from './metrics/binary/confusion-at-threshold.js';
+export { thresholdMetrics, type ThresholdMetrics, type ZeroDivision } from './metrics/binary/threshold-metrics.js';
+export { logLoss } from './metrics/binary/log-loss.js';
+export { brierScoreLoss } from './metrics/binary/brier-score-loss.js';
+export { resolveBinaryLabels, type BinaryLabels } from './metrics/binary/resolve-binary-labels.js';
+export { prepareBinaryRows, type BinaryColumnsInput, type LabelCodes, type NanPolicy, type PreparedBinaryRows } from './evaluate/prepare-binary-rows.js';
+export { resolveBinaryOptions, type BinaryEvaluationOptions, type ResolvedBinaryOptions } from './evaluate/binary-options.js';
+export { evaluateBinary } from './evaluate/evaluate-binary.js';
+export { evaluateTable } from './evaluate/evaluate-table.js';
+export type { EvaluationSpec } from './evaluate/evaluation-spec.js';
+export { REPORT_SCHEMA, type Report, type LabelValue, type ReportRocCurve, type ReportPrCurve } from './report/report.js';
+export type { ReportWarning } from './report/report-warning.js';
+export { reportToJson, jsonNumber } from './report/report-to-json.js';

@@ -1,0 +1,6 @@
+/**
+ * @modelperf/core/node — the Node-only part of the core: reading and writing files, and evaluating a file.
+ */
+export * from './index.js';
+export * from './io/node.js';
+export { evaluateFile, type EvaluateFileSpec } from './evaluate/evaluate-file.js';
