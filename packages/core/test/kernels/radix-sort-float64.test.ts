@@ -47,6 +47,28 @@ describe('radixSortFloat64', () => {
     expect(Array.from(keys)).toEqual(Array.from(expected));
   });
 
+  it('orders long and short runs that share the high 32 bits by the low bits, stably', () => {
+    const rnd = lcg(9);
+    const n = 30_000;
+    // Values 1 + k * 2^-40 share their high word in blocks; some blocks are long, some short, with repeats.
+    const keys = Float64Array.from({ length: n }, (_, i) =>
+      (i % 3 === 0 ? -1 : 1) * (1 + Math.floor(rnd() * (i % 2 ? 4000 : 20)) * 2 ** -40));
+    const payload = Float64Array.from({ length: n }, (_, i) => i);
+    const original = Float64Array.from(keys);
+    const expected = Float64Array.from(keys).sort();
+    radixSortFloat64(keys, payload);
+    expect(Array.from(keys)).toEqual(Array.from(expected));
+    for (let i = 1; i < n; i++) {
+      expect(original[payload[i]]).toBe(keys[i]);
+      if (keys[i] === keys[i - 1]) expect(payload[i]).toBeGreaterThan(payload[i - 1]);
+    }
+    const flags = Uint8Array.from({ length: n }, (_, i) => i % 2);
+    const k2 = Float64Array.from(original);
+    radixSortFloat64(k2, flags);
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => original[a] - original[b] || a - b);
+    expect(Array.from(flags)).toEqual(order.map((i) => i % 2));
+  });
+
   it('rejects a payload of another length', () => {
     expect(() => radixSortFloat64(new Float64Array(3), new Float64Array(2))).toThrow(RangeError);
   });
