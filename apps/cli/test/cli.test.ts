@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
+import { Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
 
@@ -20,7 +20,7 @@ async function cli(args: string[], tty = false): Promise<Captured> {
 const dir = mkdtempSync(join(tmpdir(), 'modelperf-cli-'));
 const file = (name: string): string => join(dir, name);
 
-function writeArrow(name: string, columns: Record<string, ReturnType<typeof vectorFromArray>>): string {
+function writeArrow(name: string, columns: Record<string, Vector>): string {
   writeFileSync(file(name), tableToIPC(new Table(columns), 'file'));
   return file(name);
 }
