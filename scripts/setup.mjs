@@ -69,7 +69,8 @@ if (mode === 'demo') {
   pnpm('exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only');
   log('testing (turbo run test)');
   const results = ['packages/core', 'apps/cli'].map((p) => join(root, p, '.vitest-results.json'));
-  for (const f of results) if (existsSync(f)) rmSync(f);
+  const tapResults = [join(root, 'benchmarks', '.node-test-results.tap')];
+  for (const f of [...results, ...tapResults]) if (existsSync(f)) rmSync(f);
   const status = run(pnpmBin, [...pnpmPrefix, 'exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue']);
   let passed = 0;
   let failed = 0;
@@ -78,6 +79,12 @@ if (mode === 'demo') {
     const r = JSON.parse(readFileSync(f, 'utf8'));
     passed += r.numPassedTests;
     failed += r.numFailedTests;
+  }
+  for (const f of tapResults) {
+    if (!existsSync(f)) continue;
+    const tap = readFileSync(f, 'utf8');
+    passed += Number(/^# pass (\d+)$/m.exec(tap)?.[1] ?? 0);
+    failed += Number(/^# fail (\d+)$/m.exec(tap)?.[1] ?? 0);
   }
   process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   process.exit(status !== 0 ? status : failed > 0 ? 1 : 0);
