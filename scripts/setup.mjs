@@ -2,7 +2,8 @@
 // One entry point for a fresh machine with only Node 20 and npm:
 //   node scripts/setup.mjs demo   install, build, generate the seeded sample set, evaluate it, print the report
 //   node scripts/setup.mjs test   install, build, typecheck and run every test suite
-// It uses the pinned pnpm (package.json "packageManager"): an installed pnpm of that version, else `npx pnpm@<version>`.
+// It uses the pinned pnpm (package.json "packageManager"): an installed pnpm of that version; if there is none it
+// installs it (`npm install -g`), and where that is not allowed it runs it through `npx pnpm@<version>`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,11 +32,18 @@ function must(cmd, args) {
   }
 }
 
+function installedPnpmIsPinned() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', env });
+  return probe.status === 0 && probe.stdout.trim() === pnpmVersion;
+}
+
 /** The command that runs the pinned pnpm. */
 function pnpmCommand() {
-  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', env });
-  if (probe.status === 0 && probe.stdout.trim() === pnpmVersion) return ['pnpm', []];
-  log(`pnpm ${pnpmVersion} is not installed; running it through npx`);
+  if (installedPnpmIsPinned()) return ['pnpm', []];
+  log(`installing pnpm ${pnpmVersion} (npm install -g pnpm@${pnpmVersion})`);
+  const status = run('npm', ['install', '--global', `pnpm@${pnpmVersion}`]);
+  if (status === 0 && installedPnpmIsPinned()) return ['pnpm', []];
+  log(`could not install pnpm globally; running pnpm ${pnpmVersion} through npx instead`);
   return ['npx', ['--yes', `pnpm@${pnpmVersion}`]];
 }
 
@@ -63,7 +71,7 @@ if (mode === 'demo') {
   must(process.execPath, [
     'apps/cli/dist/bin.js', 'evaluate', demo, '--task', 'binary', '--label', 'label', '--score', 'score', '--format', 'table',
   ]);
-  process.stderr.write('\nNext: `pnpm exec modelperf evaluate --help`, or `--format json` for the full report.\n');
+  process.stderr.write('\nNext: `pnpm exec modelperf evaluate --help` (or `npm run modelperf -- evaluate --help`); add `--format json` for the full report.\n');
 } else {
   log('type-checking (turbo run typecheck)');
   pnpm('exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only');
