@@ -4,6 +4,8 @@ import { arrowTypeName } from './arrow-type-name.js';
 
 /** Rows looked at for a non-null example value. */
 const EXAMPLE_SEARCH_ROWS = 1000;
+/** Only on the error path: how far to look for the value that is not a number. */
+const NON_NUMERIC_SEARCH_ROWS = 1_000_000;
 
 /**
  * Builds the error for a column of the wrong type, naming the column, what was expected, the column's type and a
@@ -21,8 +23,21 @@ const EXAMPLE_SEARCH_ROWS = 1000;
 export function columnTypeError(name: string, expected: string, column: ArrowColumn): SchemaError {
   return new SchemaError(
     'column_type',
-    `Expected column \`${name}\` to be ${expected}, but it is ${arrowTypeName(column.type)} (${exampleValue(column)}).`,
+    `Expected column \`${name}\` to be ${expected}, but it is ${arrowTypeName(column.type)} (${
+      (expected === 'numeric' ? firstNonNumericText(column) : undefined) ?? exampleValue(column)}).`,
   );
+}
+
+/** The first text value that does not read as a number: what made a CSV column text instead of numbers. */
+function firstNonNumericText(column: ArrowColumn): string | undefined {
+  const rows = Math.min(column.length, NON_NUMERIC_SEARCH_ROWS);
+  for (let row = 0; row < rows; row++) {
+    const value = column.get(row);
+    if (typeof value === 'string' && (value.trim() === '' || Number.isNaN(Number(value)))) {
+      return `row ${row}: ${formatValue(value)} is not a number`;
+    }
+  }
+  return undefined;
 }
 
 function exampleValue(column: ArrowColumn): string {

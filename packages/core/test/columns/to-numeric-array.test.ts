@@ -136,10 +136,14 @@ describe('toNumericArray', () => {
     const error = catchError(() => toNumericArray(vectorFromArray(['high', 'low'], new Utf8()), 'score'));
     expect(error).toBeInstanceOf(SchemaError);
     expect((error as SchemaError).code).toBe('column_type');
-    expect(error.message).toBe('Expected column `score` to be numeric, but it is utf8 (row 0: "high").');
+    expect(error.message).toBe('Expected column `score` to be numeric, but it is utf8 (row 0: "high" is not a number).');
     const dictionary = vectorFromArray([null, 'b'], new Dictionary(new Utf8(), new Int32()));
     expect(catchError(() => toNumericArray(dictionary, 'p')).message).toBe(
-      'Expected column `p` to be numeric, but it is dictionary<utf8> (row 1: "b").',
+      'Expected column `p` to be numeric, but it is dictionary<utf8> (row 1: "b" is not a number).',
+    );
+    // A text column that is mostly numbers points at the value that is not one.
+    expect(catchError(() => toNumericArray(vectorFromArray(['0.1', '0.5', 'n/a'], new Utf8()), 'p')).message).toBe(
+      'Expected column `p` to be numeric, but it is utf8 (row 2: "n/a" is not a number).',
     );
   });
 });

@@ -49,10 +49,13 @@ export function resolveBinaryLabels(
 ): BinaryLabels {
   if (classes.length > 2) {
     const shown = classes.slice(0, 6).map(formatLabel).join(', ') + (classes.length > 6 ? ', ...' : '');
+    const looksLikeScores = kind === 'number' && classes.some((c) => !Number.isInteger(c));
     throw new ValidationError(
       'invalid_input',
       `Column \`${column}\` has ${classes.length} distinct labels (${shown}); --task binary needs at most two. ` +
-        'Pick the label column of a binary task, or map the labels to two classes.',
+        (looksLikeScores
+          ? 'These look like scores: are --label and --score swapped?'
+          : 'Pick the label column of a binary task, or map the labels to two classes.'),
     );
   }
   const find = (v: LabelValue): number => classes.findIndex((c) => c === v);
