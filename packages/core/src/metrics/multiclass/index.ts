@@ -1,0 +1,11 @@
+export { argmaxPredictions } from './argmax-predictions.js';
+export { confusionAgreementMetrics, type ConfusionAgreementMetrics } from './confusion-agreement-metrics.js';
+export type { MulticlassClassMetrics, MulticlassInput, MulticlassOptions, MulticlassResult } from './multiclass-input.js';
+export { multiclassConfusion } from './multiclass-confusion.js';
+export { multiclassLogLoss, type MulticlassLogLoss } from './multiclass-log-loss.js';
+export { multiclassMetrics } from './multiclass-metrics.js';
+export { precisionRecallFscore, type PrecisionRecallFscore } from './precision-recall-fscore.js';
+export { rocAucOvo, type RocAucOvo } from './roc-auc-ovo.js';
+export { rocAucOvr, type RocAucOvr } from './roc-auc-ovr.js';
+export { topKAccuracy } from './top-k-accuracy.js';
+export { validateMulticlassInput } from './validate-multiclass-input.js';
