@@ -1,0 +1,109 @@
+import type { BinaryClfCurve } from '../../kernels/binary-clf-curve.js';
+import { ValidationError } from '../../errors.js';
+
+/** The best value of one criterion over the sweep and the threshold that attains it. */
+export interface SweepOptimum {
+  /** The (highest) threshold attaining the optimum; NaN when the criterion is NaN everywhere. */
+  readonly threshold: number;
+  readonly value: number;
+}
+
+/** Confusion counts and metrics at every distinct threshold (index k ↔ `threshold[k]`, descending). */
+export interface ThresholdSweep {
+  readonly threshold: Float64Array;
+  readonly tp: Float64Array;
+  readonly fp: Float64Array;
+  readonly fn: Float64Array;
+  readonly tn: Float64Array;
+  readonly precision: Float64Array;
+  readonly recall: Float64Array;
+  readonly f1: Float64Array;
+  readonly fpr: Float64Array;
+  readonly specificity: Float64Array;
+  readonly youden_j: Float64Array;
+  readonly cost: Float64Array;
+  /** Max f1, max youden_j, min cost; ties go to the highest threshold. */
+  readonly best: { readonly f1: SweepOptimum; readonly youden_j: SweepOptimum; readonly cost: SweepOptimum };
+  readonly cost_fp: number;
+  readonly cost_fn: number;
+}
+
+/**
+ * Metrics of the classifier `score >= t` at every distinct score t, read off the shared curve state in
+ * O(distinct thresholds), with the thresholds that maximise F1 and Youden's J and minimise the misclassification cost.
+ *
+ * @param curve - the binary curve state (weighted or not)
+ * @param options - `costFp` (default 1) and `costFn` (default 1): finite, >= 0 costs of a false positive / negative
+ * @returns typed arrays per threshold and the optima in `best`
+ * @remarks tp = tps_k, fp = fps_k, fn = P - tp, tn = N - fp; precision = tp / (tp + fp); recall = tp / P;
+ * fpr = fp / N; specificity = tn / N; f1 = 2 precision recall / (precision + recall) (0 when both are 0);
+ * youden_j = recall - fpr; cost = costFp fp + costFn fn. Recall is NaN without positives, fpr and specificity are NaN
+ * without negatives (so is youden_j); NaN values never win. Only the curve's thresholds are swept: the "predict
+ * nothing positive" point (t = +Infinity, cost = costFn P) is not a candidate. Ties go to the highest threshold (the
+ * most conservative classifier among the equally good ones).
+ * @see sklearn.metrics.precision_recall_curve, sklearn.metrics.roc_curve (same points, all thresholds kept)
+ * @throws ValidationError when a cost is negative or not finite
+ * @example
+ * ```ts
+ * const sweep = thresholdSweep(curve, { costFp: 1, costFn: 5 });
+ * sweep.best.cost.threshold; // the cheapest cut-off
+ * ```
+ */
+export function thresholdSweep(curve: BinaryClfCurve, options: { costFp?: number; costFn?: number } = {}): ThresholdSweep {
+  const costFp = options.costFp ?? 1;
+  const costFn = options.costFn ?? 1;
+  for (const [name, v] of [['costFp', costFp], ['costFn', costFn]] as const) {
+    if (!Number.isFinite(v) || v < 0) {
+      throw new ValidationError('invalid_argument', `Expected \`${name}\` to be a finite number >= 0, but it is ${String(v)}.`);
+    }
+  }
+  const { thresholds, tps, fps } = curve;
+  const m = thresholds.length;
+  const p = m > 0 ? tps[m - 1] : 0;
+  const n = m > 0 ? fps[m - 1] : 0;
+  const threshold = Float64Array.from(thresholds);
+  const tp = Float64Array.from(tps);
+  const fp = Float64Array.from(fps);
+  const fn = new Float64Array(m);
+  const tn = new Float64Array(m);
+  const precision = new Float64Array(m);
+  const recall = new Float64Array(m);
+  const f1 = new Float64Array(m);
+  const fpr = new Float64Array(m);
+  const specificity = new Float64Array(m);
+  const youden = new Float64Array(m);
+  const cost = new Float64Array(m);
+  let bestF1 = { threshold: NaN, value: NaN };
+  let bestJ = { threshold: NaN, value: NaN };
+  let bestCost = { threshold: NaN, value: NaN };
+  for (let k = 0; k < m; k++) {
+    const a = tp[k];
+    const b = fp[k];
+    fn[k] = p - a;
+    tn[k] = n - b;
+    // a + b > 0 always: every threshold is the score of at least one row of positive weight.
+    const prec = a / (a + b);
+    const rec = p > 0 ? a / p : NaN;
+    const f = prec + rec > 0 ? (2 * prec * rec) / (prec + rec) : rec === rec ? 0 : NaN;
+    const rate = n > 0 ? b / n : NaN;
+    precision[k] = prec;
+    recall[k] = rec;
+    f1[k] = f;
+    fpr[k] = rate;
+    specificity[k] = n > 0 ? tn[k] / n : NaN;
+    youden[k] = rec - rate;
+    cost[k] = costFp * b + costFn * fn[k];
+    // Strict comparisons: the first (highest) threshold keeps a tie; NaN never compares true.
+    if (f > bestF1.value || (Number.isNaN(bestF1.value) && !Number.isNaN(f))) bestF1 = { threshold: threshold[k], value: f };
+    if (youden[k] > bestJ.value || (Number.isNaN(bestJ.value) && !Number.isNaN(youden[k]))) {
+      bestJ = { threshold: threshold[k], value: youden[k] };
+    }
+    if (cost[k] < bestCost.value || Number.isNaN(bestCost.value)) bestCost = { threshold: threshold[k], value: cost[k] };
+  }
+  return {
+    threshold, tp, fp, fn, tn, precision, recall, f1, fpr, specificity, youden_j: youden, cost,
+    best: { f1: bestF1, youden_j: bestJ, cost: bestCost },
+    cost_fp: costFp,
+    cost_fn: costFn,
+  };
+}
