@@ -1,9 +1,9 @@
-import { BACKEND_CHOICES, INPUT_FORMAT_NAMES, isModelperfError } from '@modelperf/core';
+import { BACKEND_CHOICES, INPUT_FORMAT_NAMES, isModelperfError, TASKS } from '@modelperf/core';
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type CliIo } from './cli-io.js';
 import { evaluateCommand, OUTPUT_FORMATS, type EvaluateCommandOptions } from './commands/evaluate.js';
 import { generateCommand, type GenerateCommandOptions } from './commands/generate.js';
-import { parseCount, parseNumber, parseZeroDivision } from './parse-options.js';
+import { parseCount, parseCountList, parseList, parseNumber, parseZeroDivision } from './parse-options.js';
 import { VERSION } from './version.js';
 
 /** Exit codes: 0 ok, 1 failure of the run, 2 usage or bad input. */
@@ -32,20 +32,37 @@ export function createProgram(io: CliIo = processIo): Command {
     .command('evaluate')
     .description('evaluate predictions in a file against their labels and print a report')
     .argument('<file>', 'input file: .arrow/.feather/.ipc (Arrow IPC file), .arrows (IPC stream), .parquet, .csv')
-    .addOption(new Option('--task <task>', 'evaluation task').choices(['binary']).default('binary'))
-    .requiredOption('--label <column>', 'column holding the true labels (0/1, booleans, integers or strings)')
-    .requiredOption('--score <column>', 'column holding the scores (probabilities or any real-valued score)')
-    .option('--pos-label <value>', 'the positive class (default: 1, true, or the greatest label)')
-    .option('--threshold <t>', 'predicted positive iff score >= t', parseNumber('--threshold'), 0.5)
+    .addOption(new Option('--task <task>', 'evaluation task').choices([...TASKS]).default('binary'))
+    .option('--label <column>', 'true labels (binary, multiclass, ranking relevance) or target (regression)')
+    .option('--labels <columns>', 'multilabel: the 0/1 label columns, comma-separated', parseList)
+    .option('--score <column>', 'binary: score of the positive class; ranking: the document score')
+    .option('--scores <columns>', 'multiclass: one score column per class, in class order; multilabel: one per label', parseList)
+    .option('--pred <column>', 'regression: the prediction; multiclass: hard predicted classes')
+    .option('--query <column>', 'ranking: the query id column')
     .option('--weight <column>', 'column of non-negative sample weights')
-    .option('--beta <b>', 'beta of the F-beta score', parseNumber('--beta'), 1)
-    .option('--curves', 'include ROC and PR curves in the report')
+    .option('--pos-label <value>', 'binary: the positive class (default: 1, true, or the greatest label)')
+    .option('--threshold <t>', 'binary/multilabel: predicted positive iff score >= t (default 0.5)', parseNumber('--threshold'))
+    .option('--beta <b>', 'binary: beta of the F-beta score (default 1)', parseNumber('--beta'))
+    .option('--curves', 'binary: include ROC and PR curves in the report')
+    .option('--bins <n>', 'binary: bins of the calibration curve (default 10)', parseCount('--bins'))
+    .option('--cost-fp <c>', 'binary: cost of a false positive, for the cost-optimal threshold (default 1)', parseNumber('--cost-fp'))
+    .option('--cost-fn <c>', 'binary: cost of a false negative (default 1)', parseNumber('--cost-fn'))
+    .option('--classes <names>', 'multiclass: class names in the order of the score columns (default 0..K-1)', parseList)
+    .option('--top-k <k>', 'multiclass: also report top_<k>_accuracy', parseCount('--top-k'))
+    .option('--k <list>', 'ranking: cut-offs, comma-separated (default 5,10)', parseCountList('--k'))
+    .addOption(new Option('--gain <gain>', 'ranking: gain of a relevance grade (default linear)').choices(['linear', 'exponential']))
+    .option('--quantile <q>', 'regression: alpha of the pinball loss (default 0.5)', parseNumber('--quantile'))
+    .option('--by <columns>', 'also evaluate every slice of these columns (comma-separated: their combinations)', parseList)
+    .option('--min-slice-rows <n>', 'slices with fewer rows are listed in a warning, not evaluated (default 1)', parseCount('--min-slice-rows'))
+    .option('--ci <level>', 'confidence intervals at this level, e.g. 0.95 (DeLong for ROC AUC, bootstrap for the rest)', parseNumber('--ci'))
+    .option('--bootstrap <n>', 'bootstrap replicates for --ci (default 200)', parseCount('--bootstrap'))
+    .option('--seed <s>', 'seed of the bootstrap (default 0)', parseNumber('--seed'))
     .addOption(new Option('--backend <backend>', 'kernel backend: auto = tfjs when a GPU loads, else js').choices([...BACKEND_CHOICES]).default('auto'))
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices([...OUTPUT_FORMATS]))
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .addOption(new Option('--input-format <format>', 'override the format detected from the extension').choices([...INPUT_FORMAT_NAMES]))
     .addOption(new Option('--nan <policy>', 'null/NaN in a used column: error, or drop the rows and count them').choices(['error', 'drop']).default('error'))
-    .option('--zero-division <value>', '0/0 in precision, recall or F becomes 0, 1 or nan', parseZeroDivision, 0)
+    .option('--zero-division <value>', '0/0 in precision, recall or F becomes 0, 1 or nan (default 0)', parseZeroDivision)
     .action(async (file: string, opts: EvaluateCommandOptions) => {
       await evaluateCommand(file, opts, io);
     });

@@ -37,3 +37,24 @@ export function parseZeroDivision(value: string): 0 | 1 | 'nan' {
   if (value.toLowerCase() === 'nan') return 'nan';
   throw new InvalidArgumentError(`--zero-division must be 0, 1 or nan, got "${value}".`);
 }
+
+/**
+ * Parses a comma-separated list of names (`a,b,c`), trimming blanks.
+ * @param value - the option text
+ * @returns the names
+ */
+export function parseList(value: string): string[] {
+  const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (items.length === 0) throw new InvalidArgumentError(`expected a comma-separated list, got "${value}".`);
+  return items;
+}
+
+/**
+ * A commander parser for a comma-separated list of positive integers (`5,10`).
+ * @param what - the option, for the message
+ * @returns the parser
+ */
+export function parseCountList(what: string): (value: string) => number[] {
+  const one = parseCount(what);
+  return (value: string) => parseList(value).map(one);
+}

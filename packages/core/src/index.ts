@@ -24,9 +24,25 @@ export { brierScoreLoss } from './metrics/binary/brier-score-loss.js';
 export { resolveBinaryLabels, type BinaryLabels } from './metrics/binary/resolve-binary-labels.js';
 export { prepareBinaryRows, type BinaryColumnsInput, type LabelCodes, type NanPolicy, type PreparedBinaryRows } from './evaluate/prepare-binary-rows.js';
 export { resolveBinaryOptions, type BinaryEvaluationOptions, type ResolvedBinaryOptions } from './evaluate/binary-options.js';
-export { evaluateBinary } from './evaluate/evaluate-binary.js';
-export { evaluateTable } from './evaluate/evaluate-table.js';
-export type { EvaluationSpec } from './evaluate/evaluation-spec.js';
-export { REPORT_SCHEMA, type Report, type LabelValue, type ReportRocCurve, type ReportPrCurve } from './report/report.js';
+export { evaluateBinary, dedupeWarnings } from './evaluate/evaluate-binary.js';
+export { evaluateTable, prepareTask } from './evaluate/evaluate-table.js';
+export type {
+  EvaluationSpec, CommonSpec, BinarySpec, MulticlassSpec, MultilabelSpec, RegressionSpec, RankingSpec,
+} from './evaluate/evaluation-spec.js';
+export type { PreparedTask, TaskResult } from './evaluate/prepared-task.js';
+export { binaryResult, type BinaryDetailOptions } from './evaluate/binary-result.js';
+export { sliceRows, type RowSlice } from './evaluate/slice-rows.js';
+export { validRows, type CheckedColumn } from './evaluate/row-validation.js';
+export { gatherRows, type GatherableArray } from './evaluate/gather-rows.js';
+export {
+  REPORT_SCHEMA, TASKS, type TaskName, type Report, type LabelValue, type ReportRocCurve, type ReportPrCurve,
+  type ReportClassResult, type ReportSlice, type ReportInterval,
+} from './report/report.js';
 export type { ReportWarning } from './report/report-warning.js';
 export { reportToJson, jsonNumber } from './report/report-to-json.js';
+export * from './metrics/regression/regression-metrics.js';
+export * from './metrics/binary-extras/index.js';
+export * from './intervals/index.js';
+export * from './metrics/multiclass/index.js';
+export * from './metrics/multilabel/index.js';
+export * from './metrics/ranking/index.js';

@@ -1,4 +1,4 @@
-import { reportToJson, type BackendChoice, type Report, type ZeroDivision } from '@modelperf/core';
+import { reportToJson, ValidationError, type BackendChoice, type EvaluationSpec, type Report, type TaskName, type ZeroDivision } from '@modelperf/core';
 import { evaluateFile, writeFileAtomic } from '@modelperf/core/node';
 import type { CliIo } from '../cli-io.js';
 import { renderMarkdown } from '../render/render-markdown.js';
@@ -10,20 +10,90 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Parsed options of `modelperf evaluate`. */
 export interface EvaluateCommandOptions {
-  task: 'binary';
-  label: string;
-  score: string;
+  task: TaskName;
+  label?: string;
+  labels?: string[];
+  score?: string;
+  scores?: string[];
+  pred?: string;
+  query?: string;
   weight?: string;
   posLabel?: string;
   threshold?: number;
   beta?: number;
   curves?: boolean;
+  classes?: string[];
+  topK?: number;
+  k?: number[];
+  gain?: 'linear' | 'exponential';
+  quantile?: number;
+  bins?: number;
+  costFp?: number;
+  costFn?: number;
+  by?: string[];
+  minSliceRows?: number;
+  ci?: number;
+  bootstrap?: number;
+  seed?: number;
   backend?: BackendChoice;
   format?: OutputFormat;
   out?: string;
   inputFormat?: string;
   nan?: 'error' | 'drop';
   zeroDivision?: ZeroDivision;
+}
+
+/** The options each task needs, for a clear usage error. */
+const REQUIRED: Record<TaskName, Array<keyof EvaluateCommandOptions>> = {
+  binary: ['label', 'score'],
+  multiclass: ['label'],
+  multilabel: ['labels', 'scores'],
+  regression: ['label', 'pred'],
+  ranking: ['query', 'label', 'score'],
+};
+
+function flag(name: string): string {
+  return `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/**
+ * Turns parsed command-line options into an evaluation spec, checking that the task's columns are named.
+ * @param o - parsed options
+ * @returns the spec for `evaluateFile`
+ * @throws ValidationError `invalid_argument` naming the missing options
+ */
+export function specFromOptions(o: EvaluateCommandOptions): EvaluationSpec & { inputFormat?: string } {
+  const missing = REQUIRED[o.task].filter((key) => o[key] === undefined);
+  if (o.task === 'multiclass' && o.scores === undefined && o.pred === undefined) missing.push('scores');
+  if (missing.length > 0) {
+    throw new ValidationError('invalid_argument', `--task ${o.task} needs ${missing.map(flag).join(' and ')}${o.task === 'multiclass' ? ' (or --pred)' : ''}.`);
+  }
+  const common = {
+    weight: o.weight, nan: o.nan, backend: o.backend, by: o.by, minSliceRows: o.minSliceRows,
+    ci: o.ci, bootstrap: o.bootstrap, seed: o.seed, inputFormat: o.inputFormat,
+  };
+  switch (o.task) {
+    case 'binary':
+      return {
+        ...common, task: 'binary', label: o.label as string, score: o.score as string, posLabel: o.posLabel,
+        threshold: o.threshold, beta: o.beta, curves: o.curves, zeroDivision: o.zeroDivision,
+        bins: o.bins, costFp: o.costFp, costFn: o.costFn,
+      };
+    case 'multiclass':
+      return {
+        ...common, task: 'multiclass', label: o.label as string, scores: o.scores, pred: o.pred, classes: o.classes,
+        topK: o.topK, zeroDivision: o.zeroDivision,
+      };
+    case 'multilabel':
+      return {
+        ...common, task: 'multilabel', labels: o.labels as string[], scores: o.scores as string[],
+        threshold: o.threshold, zeroDivision: o.zeroDivision,
+      };
+    case 'regression':
+      return { ...common, task: 'regression', label: o.label as string, pred: o.pred as string, quantile: o.quantile };
+    case 'ranking':
+      return { ...common, task: 'ranking', query: o.query as string, label: o.label as string, score: o.score as string, k: o.k, gain: o.gain };
+  }
 }
 
 /**
@@ -46,20 +116,7 @@ export function renderReport(report: Report, format: OutputFormat): string {
  * @returns the report
  */
 export async function evaluateCommand(file: string, options: EvaluateCommandOptions, io: CliIo): Promise<Report> {
-  const report = await evaluateFile(file, {
-    task: options.task,
-    label: options.label,
-    score: options.score,
-    weight: options.weight,
-    inputFormat: options.inputFormat,
-    posLabel: options.posLabel,
-    threshold: options.threshold,
-    beta: options.beta,
-    curves: options.curves,
-    backend: options.backend,
-    nan: options.nan,
-    zeroDivision: options.zeroDivision,
-  });
+  const report = await evaluateFile(file, specFromOptions(options));
   // A terminal gets the readable table; a pipe or file gets JSON unless a format is asked for.
   const format = options.format ?? (options.out === undefined && io.stdout.isTTY ? 'table' : options.out ? formatFromPath(options.out) : 'json');
   const text = renderReport(report, format);

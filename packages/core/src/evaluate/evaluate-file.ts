@@ -3,11 +3,11 @@ import type { Report } from '../report/report.js';
 import { evaluateTable } from './evaluate-table.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
 
-/** An evaluation spec for a file: the table spec plus an optional input format override. */
-export interface EvaluateFileSpec extends EvaluationSpec {
-  /** Overrides the format detected from the extension (`arrow`, `arrows`, `feather`, `parquet`, `csv`). */
-  inputFormat?: string;
-}
+/**
+ * An evaluation spec for a file: the table spec plus `inputFormat`, which overrides the format detected from the
+ * extension (`arrow`, `arrows`, `feather`, `parquet`, `csv`).
+ */
+export type EvaluateFileSpec = EvaluationSpec & { inputFormat?: string };
 
 /**
  * Reads a file (Arrow IPC file or stream, Parquet, CSV) and evaluates it.

@@ -27,6 +27,8 @@ export interface PreparedBinaryRows {
   readonly rows: BinaryRows;
   readonly labels: BinaryLabels;
   readonly dropped: number;
+  /** Input positions of the rows kept (only when rows were dropped). */
+  readonly kept?: Uint32Array;
 }
 
 const enum Bad { None = 0, Null = 1, Infinite = 2, Negative = 3 }
@@ -99,17 +101,19 @@ export function prepareBinaryRows(
   let rowCodes = codes;
   let rowScores = score;
   let rowWeights = weight;
+  let kept: Uint32Array | undefined;
   if (keepMask !== undefined) {
-    const kept = n - invalid;
-    if (kept === 0) {
+    if (invalid === n) {
       throw new ValidationError('empty_input', `All ${n} rows hold null or NaN in a used column; nothing is left to evaluate.`);
     }
-    rowCodes = new Int32Array(kept);
-    const s = new Float64Array(kept);
-    const w = weight !== undefined ? new Float64Array(kept) : undefined;
+    rowCodes = new Int32Array(n - invalid);
+    const s = new Float64Array(n - invalid);
+    const w = weight !== undefined ? new Float64Array(n - invalid) : undefined;
+    kept = new Uint32Array(n - invalid);
     let k = 0;
     for (let i = 0; i < n; i++) {
       if (keepMask[i] === 0) continue;
+      kept[k] = i;
       rowCodes[k] = codes[i];
       s[k] = score[i];
       if (w !== undefined && weight !== undefined) w[k] = weight[i];
@@ -143,7 +147,7 @@ export function prepareBinaryRows(
   if (rowWeights !== undefined && !rowWeights.some((v) => v > 0)) {
     throw new ValidationError('invalid_input', `Every weight in column \`${names.weight ?? 'weight'}\` is zero; nothing carries weight to evaluate.`);
   }
-  return { rows: { scores: rowScores, positive, weights: rowWeights }, labels, dropped: invalid };
+  return { rows: { scores: rowScores, positive, weights: rowWeights }, labels, dropped: invalid, kept };
 }
 
 function invalidValueError(row: number, column: string, bad: Bad): ValidationError {

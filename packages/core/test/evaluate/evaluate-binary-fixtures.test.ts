@@ -19,7 +19,7 @@ describe.each(['js', 'tfjs'] as const)('binary metrics equal scikit-learn (%s ba
       backend,
     });
     expect(report.backend.name).toBe(backend);
-    expect(report.confusion_matrix.labels).toEqual(f.expected.labels);
+    expect(report.confusion_matrix!.labels).toEqual(f.expected.labels);
     for (const [key, value] of Object.entries(f.expected.metrics)) {
       expect(report.metrics, `metric ${key}`).toHaveProperty(key);
       expectClose(report.metrics[key], value, key === 'log_loss' ? LOG_TOLERANCE : 1e-9, key);
@@ -27,7 +27,7 @@ describe.each(['js', 'tfjs'] as const)('binary metrics equal scikit-learn (%s ba
     // Metrics scikit-learn does not define for these inputs are absent from the fixture, and so must be here.
     if (!('log_loss' in f.expected.metrics)) expect(report.metrics).not.toHaveProperty('log_loss');
     for (const key of f.expected.undefined) expect(report.metrics[key], key).toBeNaN();
-    expectArrayClose(report.confusion_matrix.matrix.flat(), f.expected.confusion_matrix.flat(), 1e-12, 'confusion');
+    expectArrayClose(report.confusion_matrix!.matrix.flat(), f.expected.confusion_matrix.flat(), 1e-12, 'confusion');
     const curves = report.curves!;
     expectArrayClose(curves.roc.fpr, f.expected.roc.fpr, 1e-9, 'roc.fpr');
     expectArrayClose(curves.roc.tpr, f.expected.roc.tpr, 1e-9, 'roc.tpr');

@@ -93,6 +93,6 @@ describe('binary evaluation properties', () => {
 
   it('the confusion matrix at a threshold counts score >= threshold as positive', async () => {
     const r = await evaluateBinary(input([0, 1, 0, 1], Float64Array.of(0.5, 0.5, 0.49, 0.51)), { threshold: 0.5 }, jsKernels);
-    expect(r.confusion_matrix.matrix).toEqual([[1, 1], [0, 2]]);
+    expect(r.confusion_matrix!.matrix).toEqual([[1, 1], [0, 2]]);
   });
 });

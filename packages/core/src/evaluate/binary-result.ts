@@ -1,0 +1,107 @@
+import type { BinaryRows, Kernels } from '../kernels/binary-clf-curve.js';
+import { averagePrecision } from '../metrics/curves/average-precision.js';
+import { precisionRecallCurve } from '../metrics/curves/precision-recall-curve.js';
+import { rocAuc } from '../metrics/curves/roc-auc.js';
+import { rocCurve } from '../metrics/curves/roc-curve.js';
+import { brierScoreLoss } from '../metrics/binary/brier-score-loss.js';
+import { confusionAtThreshold } from '../metrics/binary/confusion-at-threshold.js';
+import { logLoss } from '../metrics/binary/log-loss.js';
+import type { BinaryLabels } from '../metrics/binary/resolve-binary-labels.js';
+import { thresholdMetrics } from '../metrics/binary/threshold-metrics.js';
+import { calibrationCurve, gainsTable, ksStatistic, thresholdSweep } from '../metrics/binary-extras/index.js';
+import type { ReportWarning } from '../report/report-warning.js';
+import type { ResolvedBinaryOptions } from './binary-options.js';
+import type { TaskResult } from './prepared-task.js';
+
+/** Options of the binary sections beyond the threshold metrics. */
+export interface BinaryDetailOptions {
+  /** Calibration bins (default 10). */
+  bins?: number;
+  costFp?: number;
+  costFn?: number;
+}
+
+/**
+ * Every binary metric of validated rows, from one sort of the scores.
+ *
+ * @param rows - validated rows
+ * @param labels - the resolved negative and positive labels
+ * @param opts - resolved options
+ * @param kernels - the backend
+ * @param detail - include the confusion matrix, calibration, gains and best thresholds and, when asked, curves and the
+ * full threshold sweep (false: scalar metrics only)
+ * @param extra - calibration bins and the costs of errors for the cost-optimal threshold
+ * @returns metrics, sections and warnings
+ * @example
+ * ```ts
+ * const { metrics } = await binaryResult(rows, labels, resolveBinaryOptions({}), jsKernels, false);
+ * ```
+ */
+export async function binaryResult(
+  rows: BinaryRows,
+  labels: BinaryLabels,
+  opts: ResolvedBinaryOptions,
+  kernels: Kernels,
+  detail: boolean,
+  extra: BinaryDetailOptions = {},
+): Promise<TaskResult> {
+  const warnings: ReportWarning[] = [];
+  const curve = await kernels.binaryClfCurve(rows);
+  const m = curve.thresholds.length;
+  const positives = m > 0 ? curve.tps[m - 1] : 0;
+  const total = positives + (m > 0 ? curve.fps[m - 1] : 0);
+  const confusion = confusionAtThreshold(curve, opts.threshold);
+  const metrics: Record<string, number> = {
+    ...thresholdMetrics(confusion, { beta: opts.beta, zeroDivision: opts.zeroDivision }, warnings),
+  };
+  metrics.roc_auc = rocAuc(curve);
+  if (Number.isNaN(metrics.roc_auc)) {
+    warnings.push({ code: 'undefined_metric', message: 'roc_auc is undefined with a single class in the labels (NaN).' });
+  }
+  metrics.average_precision = averagePrecision(curve);
+  if (positives === 0) {
+    warnings.push({ code: 'undefined_metric', message: 'average_precision is ill-defined without positive labels; reported as 0.' });
+  }
+  const minScore = m > 0 ? curve.thresholds[m - 1] : NaN;
+  const maxScore = m > 0 ? curve.thresholds[0] : NaN;
+  const probabilities = minScore >= 0 && maxScore <= 1;
+  if (probabilities) {
+    metrics.log_loss = logLoss(curve);
+    metrics.brier_score_loss = brierScoreLoss(rows);
+  } else {
+    warnings.push({
+      code: 'not_probabilities',
+      message: `Scores range over [${minScore}, ${maxScore}], not [0, 1]: log_loss and brier_score_loss are omitted.`,
+    });
+  }
+  metrics.prevalence = total > 0 ? positives / total : NaN;
+  metrics.ks_statistic = ksStatistic(curve).ks;
+  const calibration = probabilities ? calibrationCurve(rows, { bins: extra.bins ?? 10, strategy: 'uniform', curve }) : undefined;
+  if (calibration !== undefined) {
+    metrics.expected_calibration_error = calibration.ece;
+    metrics.maximum_calibration_error = calibration.mce;
+  }
+
+  const sections: Record<string, unknown> = {};
+  if (detail) {
+    sections.confusion_matrix = {
+      labels: [labels.negative, labels.positive],
+      matrix: [[confusion.tn, confusion.fp], [confusion.fn, confusion.tp]],
+    };
+    if (calibration !== undefined) sections.calibration = calibration;
+    sections.gains = gainsTable(curve, { groups: 10 });
+    const sweep = thresholdSweep(curve, { costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1 });
+    sections.threshold_sweep = opts.curves
+      ? sweep
+      : { best: sweep.best, cost_fp: sweep.cost_fp, cost_fn: sweep.cost_fn, thresholds: sweep.threshold.length, note: 'per-threshold arrays with --curves' };
+    if (opts.curves) {
+      const roc = rocCurve(curve, { dropIntermediate: true });
+      const pr = precisionRecallCurve(curve);
+      sections.curves = {
+        roc: { fpr: Array.from(roc.fpr), tpr: Array.from(roc.tpr), thresholds: Array.from(roc.thresholds) },
+        pr: { precision: Array.from(pr.precision), recall: Array.from(pr.recall), thresholds: Array.from(pr.thresholds) },
+      };
+    }
+  }
+  return { metrics, sections, warnings };
+}

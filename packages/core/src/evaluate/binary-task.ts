@@ -1,0 +1,78 @@
+import type { Table } from 'apache-arrow';
+import { getColumn, toLabelCodes, toNumericArray } from '../columns/index.js';
+import { delongRocAucInterval } from '../intervals/index.js';
+import type { BinaryRows } from '../kernels/binary-clf-curve.js';
+import type { BinaryLabels } from '../metrics/binary/resolve-binary-labels.js';
+import type { ReportInterval } from '../report/report.js';
+import type { ReportWarning } from '../report/report-warning.js';
+import { resolveBinaryOptions, type ResolvedBinaryOptions } from './binary-options.js';
+import { binaryResult, type BinaryDetailOptions } from './binary-result.js';
+import type { BinarySpec } from './evaluation-spec.js';
+import { gatherRows } from './gather-rows.js';
+import { prepareBinaryRows } from './prepare-binary-rows.js';
+import type { PreparedTask } from './prepared-task.js';
+
+/**
+ * Validates the columns of a binary task in a table.
+ * @param table - the data
+ * @param spec - the binary spec
+ * @returns the prepared task
+ * @throws SchemaError / ValidationError as `prepareBinaryRows`
+ * @example
+ * ```ts
+ * const task = prepareBinaryTask(table, { task: 'binary', label: 'y', score: 'p' });
+ * ```
+ */
+export function prepareBinaryTask(table: Table, spec: BinarySpec): PreparedTask {
+  const opts = resolveBinaryOptions(spec);
+  const label = toLabelCodes(getColumn(table, spec.label), spec.label);
+  const score = toNumericArray(getColumn(table, spec.score), spec.score).values;
+  const weight = spec.weight !== undefined ? toNumericArray(getColumn(table, spec.weight), spec.weight).values : undefined;
+  const warnings: ReportWarning[] = [];
+  const prepared = prepareBinaryRows(
+    { label, score, weight, names: { label: spec.label, score: spec.score, weight: spec.weight } },
+    { posLabel: opts.posLabel, nan: opts.nan },
+    warnings,
+  );
+  const columns = { label: spec.label, score: spec.score, ...(spec.weight !== undefined ? { weight: spec.weight } : {}) };
+  const options = {
+    pos_label: prepared.labels.positive, threshold: opts.threshold, beta: opts.beta, zero_division: opts.zeroDivision,
+  };
+  return binaryTask(prepared.rows, prepared.labels, opts, { bins: spec.bins, costFp: spec.costFp, costFn: spec.costFn },
+    columns, options, prepared.dropped, warnings, prepared.kept);
+}
+
+function binaryTask(
+  rows: BinaryRows,
+  labels: BinaryLabels,
+  opts: ResolvedBinaryOptions,
+  extra: BinaryDetailOptions,
+  columns: Record<string, string>,
+  options: Record<string, unknown>,
+  dropped: number,
+  warnings: ReportWarning[],
+  sourceRows?: Uint32Array,
+): PreparedTask {
+  return {
+    task: 'binary',
+    rows: rows.scores.length,
+    columns,
+    options,
+    sourceRows,
+    dropped,
+    warnings,
+    evaluate: (kernels, detail) => binaryResult(rows, labels, opts, kernels, detail, extra),
+    analyticIntervals(level): Record<string, ReportInterval> {
+      const delong = delongRocAucInterval(rows, level);
+      return delong === undefined ? {} : { roc_auc: { low: delong.low, high: delong.high, level, method: 'delong' } };
+    },
+    subset(indices) {
+      const sub: BinaryRows = {
+        scores: gatherRows(rows.scores, indices),
+        positive: gatherRows(rows.positive, indices),
+        weights: rows.weights !== undefined ? gatherRows(rows.weights, indices) : undefined,
+      };
+      return binaryTask(sub, labels, opts, extra, columns, options, 0, []);
+    },
+  };
+}

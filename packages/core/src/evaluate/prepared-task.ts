@@ -1,0 +1,39 @@
+import type { Kernels } from '../kernels/binary-clf-curve.js';
+import type { ReportInterval, TaskName } from '../report/report.js';
+import type { ReportWarning } from '../report/report-warning.js';
+
+/** What one task computes over a set of rows. */
+export interface TaskResult {
+  metrics: Record<string, number>;
+  /** Report sections beside `metrics` (confusion_matrix, per_class, curves, calibration, ...). */
+  sections: Record<string, unknown>;
+  warnings: ReportWarning[];
+}
+
+/**
+ * A task's validated columns, ready to evaluate — on all rows, on a slice, or on a bootstrap sample.
+ * One implementation per task; `evaluateTable` drives them.
+ */
+export interface PreparedTask {
+  readonly task: TaskName;
+  /** Rows to evaluate. */
+  readonly rows: number;
+  readonly columns: Record<string, string | string[]>;
+  readonly options: Record<string, unknown>;
+  /** Table positions of the rows (undefined: every row of the table, in order). */
+  readonly sourceRows?: Uint32Array;
+  /** Rows dropped by `nan: 'drop'`. */
+  readonly dropped: number;
+  /** Warnings from validation. */
+  readonly warnings: ReportWarning[];
+  /**
+   * Computes the metrics.
+   * @param kernels - the backend
+   * @param detail - true for the full report (curves, tables), false for metrics only (slices, bootstrap)
+   */
+  evaluate(kernels: Kernels, detail: boolean): Promise<TaskResult>;
+  /** The same task over the rows at these positions (may repeat). */
+  subset(indices: Uint32Array): PreparedTask;
+  /** Closed-form intervals the task offers (e.g. DeLong for ROC AUC), at a confidence level. */
+  analyticIntervals?(level: number): Record<string, ReportInterval>;
+}
