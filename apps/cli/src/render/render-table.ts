@@ -13,7 +13,8 @@ function grid(rows: string[][], right: boolean[], indent = ''): string[] {
 }
 
 function interval(i: ReportInterval | undefined): string {
-  return i === undefined ? '' : `[${formatNumber(i.low)}, ${formatNumber(i.high)}]`;
+  if (i === undefined) return '';
+  return `[${formatNumber(i.low)}, ${formatNumber(i.high)}]${i.method === 'delong' ? ' DeLong' : ''}`;
 }
 
 function describeColumns(report: Report): string {
