@@ -59,13 +59,18 @@ export class InternalError extends ModelperfError {
   }
 }
 
+const MODELPERF_ERROR_NAMES = new Set(['ModelperfError', 'ValidationError', 'SchemaError', 'InputOutputError', 'InternalError']);
+
 /**
- * Tells whether a value is a modelperf error, by duck-typing so that two copies of the package still agree.
+ * Tells whether a value is a modelperf error, by duck-typing (name and code) so that two copies of the package agree.
  * @param error - anything caught
  * @returns true when `error` carries a modelperf error code
+ * @example
+ * ```ts
+ * isModelperfError(new ValidationError('invalid_input', 'bad')); // true
+ * ```
  */
 export function isModelperfError(error: unknown): error is ModelperfError {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && 'code' in error
-    && /Error$/.test(error.name) && (error as ModelperfError).code !== undefined && error instanceof Error
-    && ['ValidationError', 'SchemaError', 'InputOutputError', 'InternalError', 'ModelperfError'].includes(error.name);
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && MODELPERF_ERROR_NAMES.has(error.name);
 }
+
