@@ -90,7 +90,7 @@ export async function binaryResult(
     };
     if (calibration !== undefined) sections.calibration = calibration;
     sections.gains = gainsTable(curve, { groups: 10 });
-    const sweep = thresholdSweep(curve, { costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1 });
+    const sweep = thresholdSweep(curve, { costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1, arrays: opts.curves });
     sections.threshold_sweep = opts.curves
       ? sweep
       : { best: sweep.best, cost_fp: sweep.cost_fp, cost_fn: sweep.cost_fn, thresholds: sweep.threshold.length, note: 'per-threshold arrays with --curves' };

@@ -6,3 +6,9 @@ export {
   type BinaryPredictionSegment,
 } from './binary-predictions.js';
 export { binaryPredictionsTable, type BinaryPredictionsSchema } from './binary-predictions-table.js';
+export {
+  multiclassPredictionsTable,
+  type MulticlassPredictionsOptions,
+  type MulticlassPredictionsSchema,
+} from './multiclass-predictions-table.js';
+export type { SegmentType } from './generated-table.js';

@@ -33,7 +33,7 @@ export interface ThresholdSweep {
  * O(distinct thresholds), with the thresholds that maximise F1 and Youden's J and minimise the misclassification cost.
  *
  * @param curve - the binary curve state (weighted or not)
- * @param options - `costFp` (default 1) and `costFn` (default 1): finite, >= 0 costs of a false positive / negative
+ * @param options - `costFp`, `costFn` (default 1); `arrays: false` computes only `best` (the arrays are then empty)
  * @returns typed arrays per threshold and the optima in `best`
  * @remarks tp = tps_k, fp = fps_k, fn = P - tp, tn = N - fp; precision = tp / (tp + fp); recall = tp / P;
  * fpr = fp / N; specificity = tn / N; f1 = 2 precision recall / (precision + recall) (0 when both are 0);
@@ -49,7 +49,10 @@ export interface ThresholdSweep {
  * sweep.best.cost.threshold; // the cheapest cut-off
  * ```
  */
-export function thresholdSweep(curve: BinaryClfCurve, options: { costFp?: number; costFn?: number } = {}): ThresholdSweep {
+export function thresholdSweep(
+  curve: BinaryClfCurve,
+  options: { costFp?: number; costFn?: number; arrays?: boolean } = {},
+): ThresholdSweep {
   const costFp = options.costFp ?? 1;
   const costFn = options.costFn ?? 1;
   for (const [name, v] of [['costFp', costFp], ['costFn', costFn]] as const) {
@@ -61,44 +64,50 @@ export function thresholdSweep(curve: BinaryClfCurve, options: { costFp?: number
   const m = thresholds.length;
   const p = m > 0 ? tps[m - 1] : 0;
   const n = m > 0 ? fps[m - 1] : 0;
-  const threshold = Float64Array.from(thresholds);
-  const tp = Float64Array.from(tps);
-  const fp = Float64Array.from(fps);
-  const fn = new Float64Array(m);
-  const tn = new Float64Array(m);
-  const precision = new Float64Array(m);
-  const recall = new Float64Array(m);
-  const f1 = new Float64Array(m);
-  const fpr = new Float64Array(m);
-  const specificity = new Float64Array(m);
-  const youden = new Float64Array(m);
-  const cost = new Float64Array(m);
+  // Twelve arrays of the distinct thresholds are large on big inputs (96 bytes per distinct score): only on request.
+  const len = options.arrays === false ? 0 : m;
+  const threshold = len > 0 ? Float64Array.from(thresholds) : new Float64Array(0);
+  const tp = len > 0 ? Float64Array.from(tps) : new Float64Array(0);
+  const fp = len > 0 ? Float64Array.from(fps) : new Float64Array(0);
+  const fn = new Float64Array(len);
+  const tn = new Float64Array(len);
+  const precision = new Float64Array(len);
+  const recall = new Float64Array(len);
+  const f1 = new Float64Array(len);
+  const fpr = new Float64Array(len);
+  const specificity = new Float64Array(len);
+  const youden = new Float64Array(len);
+  const cost = new Float64Array(len);
   let bestF1 = { threshold: NaN, value: NaN };
   let bestJ = { threshold: NaN, value: NaN };
   let bestCost = { threshold: NaN, value: NaN };
   for (let k = 0; k < m; k++) {
-    const a = tp[k];
-    const b = fp[k];
-    fn[k] = p - a;
-    tn[k] = n - b;
+    const a = tps[k];
+    const b = fps[k];
+    const t = thresholds[k];
+    const missed = p - a;
     // a + b > 0 always: every threshold is the score of at least one row of positive weight.
     const prec = a / (a + b);
     const rec = p > 0 ? a / p : NaN;
     const f = prec + rec > 0 ? (2 * prec * rec) / (prec + rec) : rec === rec ? 0 : NaN;
     const rate = n > 0 ? b / n : NaN;
-    precision[k] = prec;
-    recall[k] = rec;
-    f1[k] = f;
-    fpr[k] = rate;
-    specificity[k] = n > 0 ? tn[k] / n : NaN;
-    youden[k] = rec - rate;
-    cost[k] = costFp * b + costFn * fn[k];
-    // Strict comparisons: the first (highest) threshold keeps a tie; NaN never compares true.
-    if (f > bestF1.value || (Number.isNaN(bestF1.value) && !Number.isNaN(f))) bestF1 = { threshold: threshold[k], value: f };
-    if (youden[k] > bestJ.value || (Number.isNaN(bestJ.value) && !Number.isNaN(youden[k]))) {
-      bestJ = { threshold: threshold[k], value: youden[k] };
+    const j = rec - rate;
+    const c = costFp * b + costFn * missed;
+    if (len > 0) {
+      fn[k] = missed;
+      tn[k] = n - b;
+      precision[k] = prec;
+      recall[k] = rec;
+      f1[k] = f;
+      fpr[k] = rate;
+      specificity[k] = n > 0 ? (n - b) / n : NaN;
+      youden[k] = j;
+      cost[k] = c;
     }
-    if (cost[k] < bestCost.value || Number.isNaN(bestCost.value)) bestCost = { threshold: threshold[k], value: cost[k] };
+    // Strict comparisons: the first (highest) threshold keeps a tie; NaN never compares true.
+    if (f > bestF1.value || (Number.isNaN(bestF1.value) && !Number.isNaN(f))) bestF1 = { threshold: t, value: f };
+    if (j > bestJ.value || (Number.isNaN(bestJ.value) && !Number.isNaN(j))) bestJ = { threshold: t, value: j };
+    if (c < bestCost.value || Number.isNaN(bestCost.value)) bestCost = { threshold: t, value: c };
   }
   return {
     threshold, tp, fp, fn, tn, precision, recall, f1, fpr, specificity, youden_j: youden, cost,
