@@ -2,7 +2,7 @@ import { BACKEND_CHOICES, INPUT_FORMAT_NAMES, isModelperfError, TASKS } from '@m
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type CliIo } from './cli-io.js';
 import { evaluateCommand, OUTPUT_FORMATS, type EvaluateCommandOptions } from './commands/evaluate.js';
-import { generateCommand, type GenerateCommandOptions } from './commands/generate.js';
+import { GENERATE_TASKS, generateCommand, type GenerateCommandOptions } from './commands/generate.js';
 import { parseCount, parseCountList, parseList, parseNumber, parseZeroDivision } from './parse-options.js';
 import { VERSION } from './version.js';
 
@@ -69,11 +69,14 @@ export function createProgram(io: CliIo = processIo): Command {
 
   program
     .command('generate')
-    .description('write a realistic seeded sample prediction set (columns id, label, score, segment)')
-    .addOption(new Option('--task <task>', 'task of the sample').choices(['binary']).default('binary'))
+    .description('write a realistic seeded sample prediction set for a task; prints the columns written')
+    .addOption(new Option('--task <task>', 'task of the sample').choices([...GENERATE_TASKS]).default('binary'))
     .option('--rows <n>', 'number of rows (1e6 notation accepted)', parseCount('--rows'), 100_000)
     .option('--seed <s>', 'random seed', parseNumber('--seed'), 42)
-    .option('--prevalence <p>', 'share of positive labels', parseNumber('--prevalence'))
+    .option('--prevalence <p>', 'binary: share of positive labels (default 0.2)', parseNumber('--prevalence'))
+    .option('--classes <k>', 'multiclass: number of classes, columns p0..p<k-1> (default 4)', parseCount('--classes'))
+    .option('--labels <l>', 'multilabel: number of labels, columns y0.., s0.. (default 3)', parseCount('--labels'))
+    .option('--docs-per-query <n>', 'ranking: mean documents per query (default 20)', parseCount('--docs-per-query'))
     .requiredOption('--out <file>', 'output file (.arrow, .arrows, .csv, ...)')
     .addOption(new Option('--format <format>', 'override the format detected from the extension').choices([...INPUT_FORMAT_NAMES]))
     .action(async (opts: GenerateCommandOptions) => {

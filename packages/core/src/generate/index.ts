@@ -12,3 +12,19 @@ export {
   type MulticlassPredictionsSchema,
 } from './multiclass-predictions-table.js';
 export type { SegmentType } from './generated-table.js';
+export {
+  multilabelPredictionsTable,
+  multilabelPrevalence,
+  type MultilabelPredictionsOptions,
+  type MultilabelPredictionsSchema,
+} from './multilabel-predictions-table.js';
+export {
+  regressionPredictionsTable,
+  type RegressionPredictionsOptions,
+  type RegressionPredictionsSchema,
+} from './regression-predictions-table.js';
+export {
+  rankingPredictionsTable,
+  type RankingPredictionsOptions,
+  type RankingPredictionsSchema,
+} from './ranking-predictions-table.js';
