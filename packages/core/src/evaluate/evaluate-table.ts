@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { ValidationError } from '../errors.js';
+import type { Kernels } from '../kernels/binary-clf-curve.js';
 import { selectKernels } from '../kernels/select-kernels.js';
 import { REPORT_SCHEMA, TASKS, type Report, type ReportInterval, type ReportSlice } from '../report/report.js';
 import type { ReportWarning } from '../report/report-warning.js';
@@ -43,6 +44,7 @@ export function prepareTask(table: Table, spec: EvaluationSpec): PreparedTask {
  *
  * @param table - an Arrow `Table` (any number of record batches)
  * @param spec - task, column names and options
+ * @param runtime - `kernels` to use instead of those `spec.backend` selects (e.g. the Node worker-thread kernels)
  * @returns the report
  * @throws SchemaError for a missing or non-numeric column; ValidationError for bad values or options
  * @example
@@ -50,13 +52,13 @@ export function prepareTask(table: Table, spec: EvaluationSpec): PreparedTask {
  * const report = await evaluateTable(table, { task: 'binary', label: 'y', score: 'p', by: ['region'], ci: 0.95 });
  * ```
  */
-export async function evaluateTable(table: Table, spec: EvaluationSpec): Promise<Report> {
+export async function evaluateTable(table: Table, spec: EvaluationSpec, runtime: { kernels?: Kernels } = {}): Promise<Report> {
   const started = performance.now();
   const level = checkLevel(spec.ci);
   const replicates = checkCount('bootstrap', spec.bootstrap ?? 200);
   const minSliceRows = checkCount('minSliceRows', spec.minSliceRows ?? 1);
   const task = prepareTask(table, spec);
-  const kernels = await selectKernels(spec.backend ?? 'auto');
+  const kernels = runtime.kernels ?? (await selectKernels(spec.backend ?? 'auto'));
   const main = await task.evaluate(kernels, true);
   const warnings: ReportWarning[] = [...task.warnings, ...main.warnings];
 
@@ -119,7 +121,7 @@ function resamplesRows(task: PreparedTask): boolean {
 }
 
 async function intervalsFor(
-  task: PreparedTask, kernels: Awaited<ReturnType<typeof selectKernels>>, level: number, replicates: number, seed: number,
+  task: PreparedTask, kernels: Kernels, level: number, replicates: number, seed: number,
 ): Promise<Record<string, ReportInterval>> {
   const analytic = task.analyticIntervals?.(level) ?? {};
   if (!resamplesRows(task)) return analytic;
