@@ -82,7 +82,8 @@ export async function evaluateTable(table: Table, spec: EvaluationSpec, runtime:
       });
     }
     report.options = { ...report.options, ci: level, ...(resamplesRows(task) ? { bootstrap: replicates, seed: spec.seed ?? 0 } : {}) };
-    report.intervals = await intervalsFor(task, kernels, level, replicates, spec.seed ?? 0);
+    const intervals = await intervalsFor(task, kernels, level, replicates, spec.seed ?? 0);
+    if (Object.keys(intervals).length > 0) report.intervals = intervals;
   }
   if (spec.by !== undefined && spec.by.length > 0) {
     const slices: ReportSlice[] = [];
@@ -96,7 +97,7 @@ export async function evaluateTable(table: Table, spec: EvaluationSpec, runtime:
       const sub = task.subset(slice.indices);
       const result = await sub.evaluate(kernels, false);
       const entry: ReportSlice = { column: spec.by.join(','), value: label, rows: slice.indices.length, metrics: result.metrics };
-      if (level !== undefined) entry.intervals = await intervalsFor(sub, kernels, level, replicates, spec.seed ?? 0);
+      if (level !== undefined && resamplesRows(task)) entry.intervals = await intervalsFor(sub, kernels, level, replicates, spec.seed ?? 0);
       if (result.warnings.length > 0) entry.warnings = dedupeWarnings(result.warnings);
       slices.push(entry);
     }

@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { getColumn, toNumericArray } from '../columns/index.js';
-import { SchemaError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import { multilabelMetrics } from '../metrics/multilabel/multilabel-metrics.js';
 import type { ReportWarning } from '../report/report-warning.js';
 import type { MultilabelSpec } from './evaluation-spec.js';
@@ -46,7 +46,7 @@ export function prepareMultilabelTask(table: Table, spec: MultilabelSpec): Prepa
       const v = values[i];
       if (v === 1) out[i] = 1;
       else if (v !== 0 && v === v) {
-        throw new SchemaError('column_type', `Label column \`${spec.labels[j]}\` holds ${v} at row ${i}; multilabel labels must be 0/1 or booleans.`);
+        throw new ValidationError('invalid_input', `Label column \`${spec.labels[j]}\` holds ${v} at row ${i}; multilabel labels must be 0/1 or booleans.`);
       }
     }
     return out;
