@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts' },
+  // The sort worker is its own file, loaded by URL beside node.js.
+  entry: { index: 'src/index.ts', node: 'src/node.ts', 'sort-worker': 'src/kernels/node/sort-worker.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,
