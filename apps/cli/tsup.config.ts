@@ -4,9 +4,7 @@ import { defineConfig } from 'tsup';
 const RUNTIME_EXTERNAL = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', 'parquet-wasm'];
 
 export default defineConfig({
-  // The engine's sort worker is loaded by URL beside cli.js (`new URL('./sort-worker.js', import.meta.url)` in the
-  // bundled core), so it is built here too.
-  entry: { bin: 'src/bin.ts', cli: 'src/cli.ts', 'sort-worker': '../../packages/core/src/kernels/node/sort-worker.ts' },
+  entry: { bin: 'src/bin.ts', cli: 'src/cli.ts' },
   format: ['esm'],
   dts: { entry: { cli: 'src/cli.ts' } },
   sourcemap: true,

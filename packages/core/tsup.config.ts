@@ -1,8 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // The sort worker is its own file, loaded by URL beside node.js.
-  entry: { index: 'src/index.ts', node: 'src/node.ts', 'sort-worker': 'src/kernels/node/sort-worker.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -58,7 +58,6 @@ export function createProgram(io: CliIo = processIo): Command {
     .option('--bootstrap <n>', 'bootstrap replicates for --ci (default 200)', parseCount('--bootstrap'))
     .option('--seed <s>', 'seed of the bootstrap (default 0)', parseNumber('--seed'))
     .addOption(new Option('--backend <backend>', 'kernel backend: auto = tfjs when a GPU loads, else js').choices([...BACKEND_CHOICES]).default('auto'))
-    .option('--threads <n>', 'js backend: threads that sort (default: all cores)', parseCount('--threads'))
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices([...OUTPUT_FORMATS]))
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .addOption(new Option('--input-format <format>', 'override the format detected from the extension').choices([...INPUT_FORMAT_NAMES]))

@@ -4,4 +4,3 @@
 export * from './index.js';
 export * from './io/node.js';
 export { evaluateFile, type EvaluateFileSpec } from './evaluate/evaluate-file.js';
-export * from './kernels/node/index.js';

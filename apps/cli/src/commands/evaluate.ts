@@ -36,7 +36,6 @@ export interface EvaluateCommandOptions {
   bootstrap?: number;
   seed?: number;
   backend?: BackendChoice;
-  threads?: number;
   format?: OutputFormat;
   out?: string;
   inputFormat?: string;
@@ -70,7 +69,7 @@ export function specFromOptions(o: EvaluateCommandOptions): EvaluationSpec & { i
     throw new ValidationError('invalid_argument', `--task ${o.task} needs ${missing.map(flag).join(' and ')}${o.task === 'multiclass' ? ' (or --pred)' : ''}.`);
   }
   const common = {
-    weight: o.weight, nan: o.nan, backend: o.backend, threads: o.threads, by: o.by, minSliceRows: o.minSliceRows,
+    weight: o.weight, nan: o.nan, backend: o.backend, by: o.by, minSliceRows: o.minSliceRows,
     ci: o.ci, bootstrap: o.bootstrap, seed: o.seed, inputFormat: o.inputFormat,
   };
   switch (o.task) {

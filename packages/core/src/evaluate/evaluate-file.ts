@@ -1,8 +1,4 @@
-import { availableParallelism } from 'node:os';
 import { readTableFile } from '../io/read-table-file.js';
-import type { Kernels } from '../kernels/binary-clf-curve.js';
-import { sharedThreadedJsKernels } from '../kernels/node/shared-threaded-js-kernels.js';
-import { selectKernels } from '../kernels/select-kernels.js';
 import type { Report } from '../report/report.js';
 import { evaluateTable } from './evaluate-table.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
@@ -29,19 +25,9 @@ export async function evaluateFile(path: string, spec: EvaluateFileSpec): Promis
   const started = performance.now();
   const { table, format, bytes } = await readTableFile(path, { format: spec.inputFormat });
   const read = Math.round((performance.now() - started) * 10) / 10;
-  const report = await evaluateTable(table, spec, { kernels: await fileKernels(spec) });
+  const report = await evaluateTable(table, spec);
   const { schema, task, rows, ...rest } = report;
   const total = Math.round((performance.now() - started) * 10) / 10;
   // Rebuilt so that `input` sits near the top of the JSON, as in DESIGN.md.
   return { schema, task, rows, input: { path, format, bytes }, ...rest, timing_ms: { read, compute: report.timing_ms.compute, total } };
-}
-
-/**
- * The js backend sorts on `spec.threads` threads (default: all cores) in Node; tfjs (asked for, or `auto` with a GPU)
- * is left to `selectKernels`.
- */
-async function fileKernels(spec: EvaluateFileSpec): Promise<Kernels> {
-  const kernels = await selectKernels(spec.backend ?? 'auto');
-  if (kernels.name !== 'js') return kernels;
-  return sharedThreadedJsKernels(spec.threads ?? availableParallelism());
 }

@@ -12,8 +12,6 @@ export interface CommonSpec {
   nan?: NanPolicy;
   /** Kernel backend (default `auto`). */
   backend?: BackendChoice;
-  /** Threads of the js backend's sort when evaluating a file in Node (default: `os.availableParallelism()`). */
-  threads?: number;
   /** Evaluate every slice defined by the values of these columns (combinations for several), beside the whole. */
   by?: string[];
   /** Slices with fewer rows are not evaluated but listed in a warning (default 1). */

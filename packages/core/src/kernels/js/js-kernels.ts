@@ -35,24 +35,9 @@ function unweightedCurve(scores: Float64Array | Float32Array, positive: Uint8Arr
   const flags = positive.slice();
   const scratch = new Float64Array(n);
   radixSortFloat64(keys, flags, { keys: scratch, payload: new Uint8Array(n) });
-  return curveFromSortedFlags(keys, flags, new Uint32Array(scratch.buffer, scratch.byteOffset, 2 * n));
-}
 
-/**
- * The descending walk of the unweighted curve over keys sorted ascending (stable) with their class flags; compacts
- * the distinct thresholds into `keys` in place and the cumulative counts into `counts`.
- * @param keys - sorted keys (overwritten: the thresholds are a subarray of it)
- * @param flags - class flags in the same order
- * @param counts - at least `2 * keys.length` words of scratch; tps and fps are subarrays of it
- * @returns the curve state
- * @example
- * ```ts
- * curveFromSortedFlags(Float64Array.of(0.1, 0.9), Uint8Array.of(0, 1), new Uint32Array(4)).tps; // [1, 1]
- * ```
- */
-export function curveFromSortedFlags(keys: Float64Array, flags: Uint8Array, counts: Uint32Array): BinaryClfCurve {
-  const n = keys.length;
   // Walk from the largest score down; run k is written at w = n-1-k, never ahead of the read position r.
+  const counts = new Uint32Array(scratch.buffer, scratch.byteOffset, 2 * n);
   let r = n - 1;
   let w = n - 1;
   let tp = 0;
@@ -97,24 +82,7 @@ function weightedCurve(scores: Float64Array | Float32Array, positive: Uint8Array
   const tpsBuf = new Float64Array(m);
   const fpsBuf = new Float64Array(m);
   radixSortFloat64(keys, signed, { keys: tpsBuf, payload: fpsBuf });
-  return curveFromSortedSigned(keys, signed, tpsBuf, fpsBuf);
-}
 
-/**
- * The descending walk of the weighted curve over keys sorted ascending (stable) with their signed weights (class in
- * the sign); compacts the distinct thresholds into `keys` in place.
- * @param keys - sorted keys (overwritten: the thresholds are a subarray of it)
- * @param signed - weights in the same order, positive for the positive class, negative for the negative class
- * @param tpsBuf - scratch of `keys.length`; tps is a subarray of it
- * @param fpsBuf - scratch of `keys.length`; fps is a subarray of it
- * @returns the curve state
- * @example
- * ```ts
- * const c = curveFromSortedSigned(Float64Array.of(0.1, 0.9), Float64Array.of(-2, 1), new Float64Array(2), new Float64Array(2)); // fps [0, 2]
- * ```
- */
-export function curveFromSortedSigned(keys: Float64Array, signed: Float64Array, tpsBuf: Float64Array, fpsBuf: Float64Array): BinaryClfCurve {
-  const m = keys.length;
   // Sequential sums in descending score order, ties in descending input order: numpy's cumsum over
   // scikit-learn's argsort(kind="mergesort")[::-1], so weighted sums agree with scikit-learn bit for bit.
   let r = m - 1;
