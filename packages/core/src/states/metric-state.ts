@@ -1,0 +1,31 @@
+import type { TaskResult } from '../evaluate/prepared-task.js';
+
+/** Version of the serialised form of every state; bump when a state's JSON changes shape. */
+export const STATE_VERSION = 1;
+
+/** The serialised form of a metric state: plain JSON, binary buffers as base64 (see `encodeTypedArray`). */
+export interface StateJson {
+  /** Which state this is, e.g. `binary/exact`, `regression`. */
+  readonly kind: string;
+  readonly version: number;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A mergeable metric state: the unit of streaming (update per batch), of worker-thread parallelism and of
+ * distribution (merge states built anywhere). States hold running totals and sorted runs, never means.
+ *
+ * Laws (tested for every family): chunked updates == one update; merge of states built from any split == the whole;
+ * merge is associative and order-free; `fromJSON(toJSON(s))` computes exactly what `s` computes.
+ */
+export interface MetricState<Batch> {
+  readonly kind: string;
+  /** Adds a batch of validated rows. Returns this. */
+  update(batch: Batch): this;
+  /** Adds another state of the same kind and options into this one. Returns this. */
+  merge(other: this): this;
+  /** The metrics of everything added so far. */
+  compute(): TaskResult;
+  /** A compact, versioned, lossless serialisation. */
+  toJSON(): StateJson;
+}
