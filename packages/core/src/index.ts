@@ -20,7 +20,7 @@ export { averagePrecision } from './metrics/curves/average-precision.js';
 export { confusionAtThreshold, type BinaryConfusion } from './metrics/binary/confusion-at-threshold.js';
 export { thresholdMetrics, type ThresholdMetrics, type ZeroDivision } from './metrics/binary/threshold-metrics.js';
 export { logLoss } from './metrics/binary/log-loss.js';
-export { brierScoreLoss } from './metrics/binary/brier-score-loss.js';
+export { brierScoreLoss, brierScoreFromCurve } from './metrics/binary/brier-score-loss.js';
 export { resolveBinaryLabels, type BinaryLabels } from './metrics/binary/resolve-binary-labels.js';
 export { prepareBinaryRows, type BinaryColumnsInput, type LabelCodes, type NanPolicy, type PreparedBinaryRows } from './evaluate/prepare-binary-rows.js';
 export { resolveBinaryOptions, type BinaryEvaluationOptions, type ResolvedBinaryOptions } from './evaluate/binary-options.js';
@@ -30,7 +30,7 @@ export type {
   EvaluationSpec, CommonSpec, BinarySpec, MulticlassSpec, MultilabelSpec, RegressionSpec, RankingSpec,
 } from './evaluate/evaluation-spec.js';
 export type { PreparedTask, TaskResult } from './evaluate/prepared-task.js';
-export { binaryResult, type BinaryDetailOptions } from './evaluate/binary-result.js';
+export { binaryResult, binaryMetricsFromCurve, type BinaryDetailOptions } from './evaluate/binary-result.js';
 export { sliceRows, type RowSlice } from './evaluate/slice-rows.js';
 export { validRows, type CheckedColumn } from './evaluate/row-validation.js';
 export { gatherRows, type GatherableArray } from './evaluate/gather-rows.js';

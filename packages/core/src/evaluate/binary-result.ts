@@ -1,14 +1,14 @@
-import type { BinaryRows, Kernels } from '../kernels/binary-clf-curve.js';
+import type { BinaryClfCurve, BinaryRows, Kernels } from '../kernels/binary-clf-curve.js';
 import { averagePrecision } from '../metrics/curves/average-precision.js';
 import { precisionRecallCurve } from '../metrics/curves/precision-recall-curve.js';
 import { rocAuc } from '../metrics/curves/roc-auc.js';
 import { rocCurve } from '../metrics/curves/roc-curve.js';
-import { brierScoreLoss } from '../metrics/binary/brier-score-loss.js';
+import { brierScoreFromCurve } from '../metrics/binary/brier-score-loss.js';
 import { confusionAtThreshold } from '../metrics/binary/confusion-at-threshold.js';
 import { logLoss } from '../metrics/binary/log-loss.js';
 import type { BinaryLabels } from '../metrics/binary/resolve-binary-labels.js';
 import { thresholdMetrics } from '../metrics/binary/threshold-metrics.js';
-import { calibrationCurve, gainsTable, ksStatistic, thresholdSweep } from '../metrics/binary-extras/index.js';
+import { calibrationFromCurve, gainsTable, ksStatistic, thresholdSweep } from '../metrics/binary-extras/index.js';
 import type { ReportWarning } from '../report/report-warning.js';
 import type { ResolvedBinaryOptions } from './binary-options.js';
 import type { TaskResult } from './prepared-task.js';
@@ -45,8 +45,31 @@ export async function binaryResult(
   detail: boolean,
   extra: BinaryDetailOptions = {},
 ): Promise<TaskResult> {
+  return binaryMetricsFromCurve(await kernels.binaryClfCurve(rows), labels, opts, detail, extra);
+}
+
+/**
+ * Every binary metric from the shared curve state alone — what one-shot evaluation and mergeable states both report.
+ *
+ * @param curve - distinct thresholds with cumulative tps/fps
+ * @param labels - the resolved negative and positive labels
+ * @param opts - resolved options
+ * @param detail - include the sections (see `binaryResult`)
+ * @param extra - calibration bins and error costs
+ * @returns metrics, sections and warnings
+ * @example
+ * ```ts
+ * binaryMetricsFromCurve(jsBinaryClfCurve(rows), labels, resolveBinaryOptions({}), true);
+ * ```
+ */
+export function binaryMetricsFromCurve(
+  curve: BinaryClfCurve,
+  labels: BinaryLabels,
+  opts: ResolvedBinaryOptions,
+  detail: boolean,
+  extra: BinaryDetailOptions = {},
+): TaskResult {
   const warnings: ReportWarning[] = [];
-  const curve = await kernels.binaryClfCurve(rows);
   const m = curve.thresholds.length;
   const positives = m > 0 ? curve.tps[m - 1] : 0;
   const total = positives + (m > 0 ? curve.fps[m - 1] : 0);
@@ -67,7 +90,7 @@ export async function binaryResult(
   const probabilities = minScore >= 0 && maxScore <= 1;
   if (probabilities) {
     metrics.log_loss = logLoss(curve);
-    metrics.brier_score_loss = brierScoreLoss(rows);
+    metrics.brier_score_loss = brierScoreFromCurve(curve);
   } else {
     warnings.push({
       code: 'not_probabilities',
@@ -76,7 +99,7 @@ export async function binaryResult(
   }
   metrics.prevalence = total > 0 ? positives / total : NaN;
   metrics.ks_statistic = ksStatistic(curve).ks;
-  const calibration = probabilities ? calibrationCurve(rows, { bins: extra.bins ?? 10, strategy: 'uniform', curve }) : undefined;
+  const calibration = probabilities ? calibrationFromCurve(curve, { bins: extra.bins ?? 10, strategy: 'uniform' }) : undefined;
   if (calibration !== undefined) {
     metrics.expected_calibration_error = calibration.ece;
     metrics.maximum_calibration_error = calibration.mce;

@@ -75,7 +75,28 @@ export function calibrationCurve(
       throw new ValidationError('invalid_input', `Expected scores in [0, 1] for a calibration curve, but row ${r} has ${String(scores[r])}.`);
     }
   }
-  const curve = options.curve ?? jsBinaryClfCurve(rows);
+  return calibrationFromCurve(options.curve ?? jsBinaryClfCurve(rows), { bins: nBins, strategy });
+}
+
+/**
+ * The calibration curve from the shared curve state alone (no pass over rows): what `calibrationCurve` computes, for
+ * callers that already know the scores lie in [0, 1] (the curve's first and last thresholds tell).
+ *
+ * @param curve - the binary curve state of probability scores
+ * @param options - `bins` (default 10) and `strategy` (`uniform` or `quantile`)
+ * @returns bins, ECE and MCE
+ * @see sklearn.calibration.calibration_curve
+ * @example
+ * ```ts
+ * calibrationFromCurve(jsBinaryClfCurve(rows), { bins: 10 }).ece;
+ * ```
+ */
+export function calibrationFromCurve(
+  curve: BinaryClfCurve,
+  options: { bins?: number; strategy?: CalibrationStrategy } = {},
+): CalibrationCurve {
+  const nBins = options.bins ?? 10;
+  const strategy = options.strategy ?? 'uniform';
   const { thresholds, tps, fps } = curve;
   const m = thresholds.length;
   if (m === 0) return { bins: [], ece: NaN, mce: NaN, strategy, n_bins: nBins };
