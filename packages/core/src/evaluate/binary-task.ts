@@ -31,7 +31,7 @@ export function prepareBinaryTask(table: Table, spec: BinarySpec): PreparedTask 
   const warnings: ReportWarning[] = [];
   const prepared = prepareBinaryRows(
     { label, score, weight, names: { label: spec.label, score: spec.score, weight: spec.weight } },
-    { posLabel: opts.posLabel, nan: opts.nan },
+    { posLabel: opts.posLabel, nan: opts.nan, rowOffset: spec.rowOffset },
     warnings,
   );
   const columns = { label: spec.label, score: spec.score, ...(spec.weight !== undefined ? { weight: spec.weight } : {}) };

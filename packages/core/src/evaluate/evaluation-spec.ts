@@ -22,6 +22,8 @@ export interface CommonSpec {
   bootstrap?: number;
   /** Seed of the bootstrap (default 0). */
   seed?: number;
+  /** Number of the table's first row in the whole input, when the table is one batch of a stream (for messages). */
+  rowOffset?: number;
 }
 
 /** A binary-classification evaluation. */

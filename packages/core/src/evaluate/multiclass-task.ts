@@ -23,7 +23,7 @@ function compareLabels(a: LabelValue, b: LabelValue): number {
 
 /** Maps a coded column onto class indices; a value that is not a class is an error naming its first row. */
 function toClassIndices(
-  coded: { codes: Int32Array; classes: LabelValue[] }, classes: readonly LabelValue[], column: string, hint: string,
+  coded: { codes: Int32Array; classes: LabelValue[] }, classes: readonly LabelValue[], column: string, hint: string, rowOffset: number,
 ): Int32Array {
   const map = coded.classes.map((v) => classes.findIndex((c) => sameLabel(v, c)));
   const out = new Int32Array(coded.codes.length);
@@ -34,7 +34,7 @@ function toClassIndices(
     if (k < 0) {
       throw new ValidationError(
         'invalid_input',
-        `Column \`${column}\` holds ${JSON.stringify(coded.classes[code])} at row ${i}, which is not among the classes ` +
+        `Column \`${column}\` holds ${JSON.stringify(coded.classes[code])} at row ${i + rowOffset}, which is not among the classes ` +
           `(${classes.map((c) => JSON.stringify(c)).join(', ')}); ${hint}`,
       );
     }
@@ -74,15 +74,15 @@ export function prepareMulticlassTask(table: Table, spec: MulticlassSpec): Prepa
       throw new ValidationError('invalid_argument', `--classes names ${spec.classes.length} classes but there are ${k} score columns; give one name per score column.`);
     }
     classes = spec.classes !== undefined ? [...spec.classes] : Array.from({ length: k }, (_, i) => i);
-    labels = toClassIndices(label, classes, spec.label, 'pass --classes to name the classes of the score columns, in order.');
+    labels = toClassIndices(label, classes, spec.label, 'pass --classes to name the classes of the score columns, in order.', spec.rowOffset ?? 0);
     scores = spec.scores.map((name) => toNumericArray(getColumn(table, name), name).values);
   } else {
     const predCodes = toLabelCodes(getColumn(table, spec.pred as string), spec.pred as string);
     classes = spec.classes !== undefined
       ? [...spec.classes]
       : [...label.classes, ...predCodes.classes.filter((p) => !label.classes.some((c) => sameLabel(c, p)))].sort(compareLabels);
-    labels = toClassIndices(label, classes, spec.label, 'add it to --classes.');
-    pred = toClassIndices(predCodes, classes, spec.pred as string, 'add it to --classes.');
+    labels = toClassIndices(label, classes, spec.label, 'add it to --classes.', spec.rowOffset ?? 0);
+    pred = toClassIndices(predCodes, classes, spec.pred as string, 'add it to --classes.', spec.rowOffset ?? 0);
   }
   if (spec.topK !== undefined && !(Number.isInteger(spec.topK) && spec.topK >= 1 && spec.topK <= classes.length)) {
     throw new ValidationError('invalid_argument', `--top-k must be an integer from 1 to the number of classes (${classes.length}), got ${spec.topK}.`);
@@ -93,7 +93,7 @@ export function prepareMulticlassTask(table: Table, spec: MulticlassSpec): Prepa
     ...(scores ?? []).map((values, j) => ({ name: (spec.scores as string[])[j], values })),
     ...(pred !== undefined ? [{ name: spec.pred as string, codes: pred }] : []),
     ...(w !== undefined && spec.weight !== undefined ? [{ name: spec.weight, values: w, nonNegative: true }] : []),
-  ], spec.nan ?? 'error', warnings);
+  ], spec.nan ?? 'error', warnings, spec.rowOffset);
   if (keep !== undefined) {
     labels = gatherRows(labels, keep);
     if (scores !== undefined) scores = scores.map((s) => gatherRows(s, keep));

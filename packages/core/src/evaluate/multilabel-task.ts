@@ -39,14 +39,14 @@ export function prepareMultilabelTask(table: Table, spec: MultilabelSpec): Prepa
     ...rawLabels.map((values, j) => ({ name: spec.labels[j], values })),
     ...scores.map((values, j) => ({ name: spec.scores[j], values })),
     ...(w !== undefined && spec.weight !== undefined ? [{ name: spec.weight, values: w, nonNegative: true }] : []),
-  ], spec.nan ?? 'error', warnings);
+  ], spec.nan ?? 'error', warnings, spec.rowOffset);
   let labels = rawLabels.map((values, j) => {
     const out = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v === 1) out[i] = 1;
       else if (v !== 0 && v === v) {
-        throw new ValidationError('invalid_input', `Label column \`${spec.labels[j]}\` holds ${v} at row ${i}; multilabel labels must be 0/1 or booleans.`);
+        throw new ValidationError('invalid_input', `Label column \`${spec.labels[j]}\` holds ${v} at row ${i + (spec.rowOffset ?? 0)}; multilabel labels must be 0/1 or booleans.`);
       }
     }
     return out;

@@ -48,7 +48,8 @@ function weightProblem(v: number): Bad {
  * Validates the columns of a binary task and turns them into kernel rows: positive flags, scores, weights.
  *
  * @param input - extracted label codes, scores and optional weights, with column names
- * @param options - `posLabel` (default as scikit-learn), `nan`: `error` (default) or `drop`
+ * @param options - `posLabel` (default as scikit-learn), `nan`: `error` (default) or `drop`, `rowOffset`: number of the
+ * first row in the whole input (for messages when validating one batch of many)
  * @param warnings - receives `rows_dropped` and `one_class` warnings
  * @returns the rows, the resolved labels and the number of dropped rows
  * @throws ValidationError naming the column and first row of a null/NaN (policy `error`), an infinite score, a
@@ -60,7 +61,7 @@ function weightProblem(v: number): Bad {
  */
 export function prepareBinaryRows(
   input: BinaryColumnsInput,
-  options: { posLabel?: LabelValue; nan?: NanPolicy } = {},
+  options: { posLabel?: LabelValue; nan?: NanPolicy; rowOffset?: number } = {},
   warnings: ReportWarning[] = [],
 ): PreparedBinaryRows {
   const { label, score, weight, names } = input;
@@ -80,7 +81,7 @@ export function prepareBinaryRows(
   let invalid = 0;
   let keepMask: Uint8Array | undefined;
   const reject = (row: number, column: string, bad: Bad): void => {
-    if (bad !== Bad.Null || policy === 'error') throw invalidValueError(row, column, bad);
+    if (bad !== Bad.Null || policy === 'error') throw invalidValueError(row + (options.rowOffset ?? 0), column, bad);
   };
   for (let i = 0; i < n; i++) {
     let drop = false;

@@ -40,7 +40,7 @@ export function prepareRankingTask(table: Table, spec: RankingSpec): PreparedTas
     { name: spec.query, codes: query.codes },
     { name: spec.label, values: relevance },
     { name: spec.score, values: score },
-  ], spec.nan ?? 'error', warnings);
+  ], spec.nan ?? 'error', warnings, spec.rowOffset);
   let codes = query.codes;
   if (keep !== undefined) {
     codes = gatherRows(codes, keep);

@@ -36,7 +36,7 @@ export function prepareRegressionTask(table: Table, spec: RegressionSpec): Prepa
     { name: spec.label, values: y },
     { name: spec.pred, values: p },
     ...(w !== undefined && spec.weight !== undefined ? [{ name: spec.weight, values: w, nonNegative: true }] : []),
-  ], spec.nan ?? 'error', warnings);
+  ], spec.nan ?? 'error', warnings, spec.rowOffset);
   const dropped = keep !== undefined ? y.length - keep.length : 0;
   if (keep !== undefined) {
     y = gatherRows(y, keep);

@@ -19,6 +19,7 @@ export interface CheckedColumn {
  * @param columns - the used columns
  * @param policy - `error` or `drop`
  * @param warnings - receives the `rows_dropped` warning
+ * @param rowOffset - number of the first row in the whole input (for messages when validating one batch of many)
  * @returns the kept row positions, or undefined when every row is kept
  * @throws ValidationError naming the first offending column and row
  * @example
@@ -26,7 +27,9 @@ export interface CheckedColumn {
  * const keep = validRows(3, [{ name: 'y', values: Float64Array.of(1, NaN, 2) }], 'drop', warnings); // [0, 2]
  * ```
  */
-export function validRows(n: number, columns: readonly CheckedColumn[], policy: NanPolicy, warnings: ReportWarning[]): Uint32Array | undefined {
+export function validRows(
+  n: number, columns: readonly CheckedColumn[], policy: NanPolicy, warnings: ReportWarning[], rowOffset = 0,
+): Uint32Array | undefined {
   let mask: Uint8Array | undefined;
   let dropped = 0;
   for (const column of columns) {
@@ -39,16 +42,16 @@ export function validRows(n: number, columns: readonly CheckedColumn[], policy: 
         const v = values[i];
         if (v !== v) missing = true;
         else if (v === Infinity || v === -Infinity) {
-          throw new ValidationError('invalid_input', `Column \`${name}\` holds an infinite value at row ${i}; values must be finite.`);
+          throw new ValidationError('invalid_input', `Column \`${name}\` holds an infinite value at row ${i + rowOffset}; values must be finite.`);
         } else if (column.nonNegative === true && v < 0) {
-          throw new ValidationError('invalid_input', `Column \`${name}\` holds a negative weight at row ${i}; sample weights must be >= 0.`);
+          throw new ValidationError('invalid_input', `Column \`${name}\` holds a negative weight at row ${i + rowOffset}; sample weights must be >= 0.`);
         }
       }
       if (!missing) continue;
       if (policy === 'error') {
         throw new ValidationError(
           'null_value',
-          `Column \`${name}\` holds a null or NaN at row ${i}; clean the data, or pass --nan drop to drop such rows.`,
+          `Column \`${name}\` holds a null or NaN at row ${i + rowOffset}; clean the data, or pass --nan drop to drop such rows.`,
         );
       }
       mask ??= new Uint8Array(n);
