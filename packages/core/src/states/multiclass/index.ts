@@ -1,0 +1,2 @@
+export { ClassScoreBuckets } from './class-score-buckets.js';
+export { MulticlassState, type MulticlassStateJson, type MulticlassStateOptions } from './multiclass-state.js';

@@ -1,0 +1,1 @@
+export { RankingState, type RankingStateJson, type RankingStateOptions } from './ranking-state.js';

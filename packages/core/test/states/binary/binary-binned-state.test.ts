@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../src/errors.js';
+import type { TaskResult } from '../../../src/evaluate/prepared-task.js';
+import type { BinaryRows } from '../../../src/kernels/binary-clf-curve.js';
+import { BinaryBinnedState, BinaryExactState } from '../../../src/states/binary/index.js';
+import {
+  batches, concat, expectCloseMetrics, generatedRows, labels, mapScores, oneShot, randomCuts, seededRandom, slice, viaJson,
+} from './binary-state-helpers.js';
+
+const fed = (rows: BinaryRows[], bins?: number, options = {}): BinaryBinnedState => {
+  const s = new BinaryBinnedState({ labels, options, bins });
+  for (const r of rows) s.update(r);
+  return s;
+};
+
+/** Identical results, except log_loss and brier_score_loss: float64 per-row sums, equal to ~1e-15 across splits. */
+function expectSameBinned(a: TaskResult, b: TaskResult): void {
+  const strip = (r: TaskResult): TaskResult => {
+    const { log_loss: _l, brier_score_loss: _b, ...metrics } = r.metrics;
+    return { ...r, metrics };
+  };
+  expect(strip(a)).toEqual(strip(b));
+  for (const k of ['log_loss', 'brier_score_loss']) {
+    if (b.metrics[k] === undefined) expect(a.metrics[k]).toBeUndefined();
+    else expect(Math.abs(a.metrics[k] - b.metrics[k])).toBeLessThanOrEqual(1e-14 * Math.abs(b.metrics[k]));
+  }
+}
+
+const logit = (s: number): number => Math.log(Math.max(s, 1e-9) / Math.max(1 - s, 1e-9));
+
+describe('BinaryBinnedState', () => {
+  const rows = generatedRows(20000, 7);
+  const weighted = generatedRows(20000, 8, true);
+
+  it('is close to the exact metrics with 65536 bins; threshold metrics at 0.5 and the losses are exact', () => {
+    for (const r of [rows, weighted]) {
+      const exact = oneShot(r);
+      const binned = fed([r]).compute();
+      const m = binned.metrics;
+      expect(Math.abs(m.roc_auc - exact.metrics.roc_auc)).toBeLessThanOrEqual(m.roc_auc_max_error + 1e-15);
+      expect(m.roc_auc_max_error).toBeLessThan(1e-3);
+      expect(Math.abs(m.roc_auc - exact.metrics.roc_auc)).toBeLessThan(1e-4);
+      expect(Math.abs(m.average_precision - exact.metrics.average_precision)).toBeLessThan(1e-3);
+      const same = ['accuracy', 'precision', 'recall', 'f1', 'prevalence', 'log_loss', 'brier_score_loss'];
+      expectCloseMetrics(
+        Object.fromEntries(same.map((k) => [k, m[k]])),
+        Object.fromEntries(same.map((k) => [k, exact.metrics[k]])),
+      );
+      expect(binned.sections.confusion_matrix).toEqual(exact.sections.confusion_matrix);
+      expect(binned.warnings.some((w) => w.code === 'binned_curve')).toBe(true);
+    }
+  });
+
+  it('keeps |AUC error| within roc_auc_max_error for coarse bins', () => {
+    for (const bins of [4, 16, 256]) {
+      for (const r of [rows, weighted, mapScores(rows, logit)]) {
+        const m = fed([r], bins).compute().metrics;
+        expect(Math.abs(m.roc_auc - oneShot(r).metrics.roc_auc)).toBeLessThanOrEqual(m.roc_auc_max_error + 1e-12);
+      }
+    }
+  });
+
+  it('chunked updates and merges of any split equal the whole, in any order', () => {
+    const rnd = seededRandom(4);
+    const whole = fed([rows]).compute();
+    const wholeW = fed([weighted]).compute();
+    for (let trial = 0; trial < 4; trial++) {
+      const cuts = randomCuts(rows.scores.length, 2 + trial * 3, rnd);
+      expectSameBinned(fed(batches(rows, cuts)).compute(), whole);
+      expectCloseMetrics(fed(batches(weighted, cuts)).compute().metrics, wholeW.metrics);
+      const parts = batches(rows, randomCuts(rows.scores.length, 3, rnd)).map((b) => fed([b]));
+      const [a, b, c, d] = parts.map((p) => () => viaJson(p, BinaryBinnedState.fromJSON));
+      expectSameBinned(a().merge(b()).merge(c()).merge(d()).compute(), whole);
+      expectSameBinned(d().merge(c().merge(b().merge(a()))).compute(), whole);
+    }
+  });
+
+  it('round-trips through JSON text to an identical compute()', () => {
+    for (const r of [rows, weighted, mapScores(rows, logit), slice(rows, 0, 0)]) {
+      const s = fed(batches(r, [0, 5000, r.scores.length]), 1024, { curves: true });
+      const back = viaJson(s, BinaryBinnedState.fromJSON);
+      expect(back.compute()).toEqual(s.compute());
+      expect(back.toJSON()).toEqual(s.toJSON());
+    }
+  });
+
+  it('adapts its range to scores outside [0, 1], growing across batches and merged states', () => {
+    // Logits, widened batch by batch: [0, 1] first, then ever wider ranges on both sides.
+    const n = rows.scores.length;
+    const widening = mapScores(rows, (s, i) => (i < 4000 ? s : logit(s) * (1 + Math.floor(i / 4000) * 10) + (i % 2 === 0 ? 3 : -7)));
+    const cuts = [0, 4000, 8000, 8000, 12000, 16000, n];
+    const whole = fed([widening]).compute();
+    expectSameBinned(fed(batches(widening, cuts)).compute(), whole);
+    const parts = batches(widening, cuts).map((b) => fed([b]));
+    expectSameBinned(parts[5].merge(parts[0]).merge(parts[3]).merge(parts[1].merge(parts[4])).merge(parts[2]).compute(), whole);
+    const m = whole.metrics;
+    expect(Math.abs(m.roc_auc - oneShot(widening).metrics.roc_auc)).toBeLessThanOrEqual(m.roc_auc_max_error + 1e-15);
+    expect(m.log_loss).toBeUndefined();
+    expect(whole.warnings.some((w) => w.code === 'not_probabilities')).toBe(true);
+    // Negative and huge scores too.
+    const huge = mapScores(rows, (s, i) => (i % 3 === 0 ? -s * 1e300 : s * 1e-3));
+    const hm = fed(batches(huge, [0, 100, n])).compute().metrics;
+    expect(Math.abs(hm.roc_auc - oneShot(huge).metrics.roc_auc)).toBeLessThanOrEqual(hm.roc_auc_max_error + 1e-15);
+  });
+
+  it('omits log loss and Brier for scores just above 1, whose bin edges lie in [0, 1]', () => {
+    const above = concat(rows, { scores: Float64Array.of(1 + 1e-9), positive: Uint8Array.of(1) });
+    const r = fed([above]).compute();
+    expect(r.metrics.log_loss).toBeUndefined();
+    expect(r.metrics.brier_score_loss).toBeUndefined();
+    expect(r.sections.calibration).toBeUndefined();
+    expect(r.warnings.find((w) => w.code === 'not_probabilities')?.message).toContain('1.000000001');
+  });
+
+  it('makes the threshold metrics exact at a bin-edge threshold', () => {
+    const exact = new BinaryExactState({ labels, options: { threshold: 0.25 } }).update(rows).compute();
+    const binned = fed([rows], 4096, { threshold: 0.25 }).compute();
+    for (const k of ['accuracy', 'precision', 'recall', 'f1']) expect(binned.metrics[k]).toBe(exact.metrics[k]);
+  });
+
+  it('uses O(bins) memory', () => {
+    expect(fed([rows]).bytes).toBe(65537 * 16);
+    expect(fed([rows], 1024).bytes).toBe(1025 * 16);
+  });
+
+  it('refuses bad bins, merges with other bins, options or kinds, and foreign JSON', () => {
+    expect(() => new BinaryBinnedState({ labels, options: {}, bins: 3 })).toThrow(ValidationError);
+    expect(() => new BinaryBinnedState({ labels, options: {}, bins: 10.5 })).toThrow(ValidationError);
+    const a = fed([rows], 1024);
+    expect(() => a.merge(fed([rows], 2048))).toThrow(ValidationError);
+    expect(() => a.merge(fed([rows], 1024, { beta: 2 }))).toThrow(ValidationError);
+    expect(() => a.merge(new BinaryExactState({ labels, options: {} }) as never)).toThrow(ValidationError);
+    expect(() => BinaryBinnedState.fromJSON({ ...a.toJSON(), kind: 'binary/exact' })).toThrow(ValidationError);
+    expect(() => BinaryBinnedState.fromJSON({ ...a.toJSON(), first: 3 })).toThrow(ValidationError);
+  });
+});

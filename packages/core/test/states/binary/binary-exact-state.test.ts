@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../src/errors.js';
+import { BinaryBinnedState, BinaryExactState } from '../../../src/states/binary/index.js';
+import type { BinaryRows } from '../../../src/kernels/binary-clf-curve.js';
+import {
+  batches, concat, expectCloseMetrics, generatedRows, labels, mapScores, oneShot, randomCuts, seededRandom, slice, viaJson,
+} from './binary-state-helpers.js';
+
+const fed = (rows: BinaryRows[], options = {}): BinaryExactState => {
+  const s = new BinaryExactState({ labels, options });
+  for (const r of rows) s.update(r);
+  return s;
+};
+
+describe('BinaryExactState', () => {
+  const rows = generatedRows(20000, 7);
+  const weighted = generatedRows(20000, 8, true);
+
+  it('equals one-shot evaluation, unweighted (identical result, sections included)', () => {
+    expect(fed([rows]).compute()).toEqual(oneShot(rows));
+    const opts = { curves: true, threshold: 0.3, beta: 2 };
+    expect(fed([rows], opts).compute()).toEqual(oneShot(rows, opts));
+  });
+
+  it('equals one-shot evaluation, weighted, to 1e-12', () => {
+    expectCloseMetrics(fed([weighted]).compute().metrics, oneShot(weighted).metrics);
+  });
+
+  it('chunked updates (random splits, empty batches) equal one update', () => {
+    const rnd = seededRandom(1);
+    for (let trial = 0; trial < 5; trial++) {
+      const cuts = randomCuts(rows.scores.length, 2 + trial * 3, rnd);
+      expect(fed(batches(rows, cuts)).compute()).toEqual(oneShot(rows));
+      expectCloseMetrics(fed(batches(weighted, cuts)).compute().metrics, oneShot(weighted).metrics);
+    }
+  });
+
+  it('merges of any split equal the whole; merge is associative and order-free', () => {
+    const rnd = seededRandom(2);
+    const whole = oneShot(rows);
+    for (let trial = 0; trial < 4; trial++) {
+      const parts = batches(rows, randomCuts(rows.scores.length, 3, rnd)).map((b) => fed([b]));
+      const [a, b, c, d] = parts.map((p) => () => viaJson(p, BinaryExactState.fromJSON));
+      expect(a().merge(b()).merge(c()).merge(d()).compute()).toEqual(whole);
+      expect(a().merge(b().merge(c().merge(d()))).compute()).toEqual(whole);
+      expect(d().merge(c()).merge(a().merge(b())).compute()).toEqual(whole);
+    }
+    const wparts = batches(weighted, randomCuts(weighted.scores.length, 3, rnd)).map((b) => fed([b]));
+    expectCloseMetrics(wparts[3].merge(wparts[1]).merge(wparts[0]).merge(wparts[2]).compute().metrics, oneShot(weighted).metrics);
+  });
+
+  it('shuffled rows give the same result', () => {
+    const rnd = seededRandom(3);
+    const n = rows.scores.length;
+    const perm = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [perm[i], perm[j]] = [perm[j], perm[i]]; }
+    const shuffled = { scores: Float64Array.from(perm, (i) => rows.scores[i]), positive: Uint8Array.from(perm, (i) => rows.positive[i]) };
+    expect(fed(batches(shuffled, [0, 5000, 12000, n])).compute()).toEqual(oneShot(rows));
+  });
+
+  it('merging a state into itself doubles every count', () => {
+    const s = fed([rows]);
+    expect(s.merge(s).compute()).toEqual(oneShot(concat(rows, rows)));
+  });
+
+  it('mixes weighted and unweighted batches (counts become float64)', () => {
+    const a = slice(rows, 0, 10000);
+    const b = slice(weighted, 10000, 20000);
+    expectCloseMetrics(fed([a, b]).compute().metrics, oneShot(concat(a, b)).metrics);
+  });
+
+  it('round-trips through JSON text to an identical compute()', () => {
+    for (const r of [rows, weighted, slice(rows, 0, 0)]) {
+      const s = fed(batches(r, [0, 3000, r.scores.length]), { threshold: Infinity, zeroDivision: 'nan', posLabel: 1 });
+      const back = viaJson(s, BinaryExactState.fromJSON);
+      expect(back.compute()).toEqual(s.compute());
+      expect(back.toJSON()).toEqual(s.toJSON());
+    }
+  });
+
+  it('keeps scores outside [0, 1], ties and -0 exact', () => {
+    const logits = mapScores(rows, (s) => Math.round(Math.log(s / (1 - s)) * 4) / 4 || -0);
+    expect(fed(batches(logits, [0, 7, 9000, 20000])).compute()).toEqual(oneShot(logits));
+  });
+
+  it('holds at most 24 bytes per distinct score (times the 1.5x growth)', () => {
+    const s = fed([weighted]);
+    expect(s.bytes).toBeLessThanOrEqual(24 * 1.5 * s.distinctScores + 24 * 16);
+    const u = fed(batches(rows, [0, 100, 20000]));
+    expect(u.bytes).toBeLessThanOrEqual(16 * 1.5 * u.distinctScores + 16 * 16);
+  });
+
+  it('refuses merges with other options or kinds, and foreign JSON', () => {
+    const a = fed([rows]);
+    expect(() => a.merge(fed([rows], { threshold: 0.4 }))).toThrow(ValidationError);
+    expect(() => a.merge(new BinaryExactState({ labels: { positiveIndex: 1, positive: 'y', negative: 'n' }, options: {} }))).toThrow(ValidationError);
+    expect(() => a.merge(new BinaryBinnedState({ labels, options: {} }) as never)).toThrow(ValidationError);
+    expect(() => BinaryExactState.fromJSON({ ...a.toJSON(), kind: 'binary/binned' })).toThrow(ValidationError);
+    expect(() => BinaryExactState.fromJSON({ ...a.toJSON(), version: 99 })).toThrow(ValidationError);
+    expect(() => new BinaryExactState({ labels, options: { beta: -1 } })).toThrow(ValidationError);
+    expect(() => a.update({ scores: new Float64Array(2), positive: new Uint8Array(1) })).toThrow(ValidationError);
+  });
+});
