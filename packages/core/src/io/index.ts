@@ -16,3 +16,4 @@ export { readParquetBytes } from './read-parquet-bytes.js';
 export { readTableBytes, type ReadTableBytesOptions } from './read-table-bytes.js';
 export { type CsvWriteOptions, writeCsvBytes } from './write-csv-bytes.js';
 export { type ParquetWriteOptions, writeParquetBytes } from './write-parquet-bytes.js';
+export { checkSameSchema } from './stream/check-same-schema.js';

@@ -2,3 +2,4 @@
 export { readTableFile, type ReadTableFileOptions, type TableFile } from './read-table-file.js';
 export { writeFileAtomic } from './write-file-atomic.js';
 export { writeTableFile } from './write-table-file.js';
+export { type BatchReader, readBatches, type ReadBatchesOptions } from './stream/read-batches.js';
