@@ -3,4 +3,4 @@
  */
 export * from './index.js';
 export * from './io/node.js';
-export { evaluateFile, type EvaluateFileSpec } from './evaluate/evaluate-file.js';
+export { evaluateFile, type EvaluateFileSpec, type FileProgress } from './evaluate/evaluate-file.js';

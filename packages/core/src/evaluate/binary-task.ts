@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { getColumn, toLabelCodes, toNumericArray } from '../columns/index.js';
 import { delongRocAucInterval } from '../intervals/index.js';
+import { createBinaryState } from '../states/binary/index.js';
 import type { BinaryRows } from '../kernels/binary-clf-curve.js';
 import type { BinaryLabels } from '../metrics/binary/resolve-binary-labels.js';
 import type { ReportInterval } from '../report/report.js';
@@ -42,6 +43,9 @@ export function prepareBinaryTask(table: Table, spec: BinarySpec): PreparedTask 
     columns, options, prepared.dropped, warnings, prepared.kept);
 }
 
+/** The labels of every streamed binary state: flags as given; the stream driver names the real labels. */
+const STREAM_LABELS = { positive: 1, negative: 0, positiveIndex: 1 };
+
 function binaryTask(
   rows: BinaryRows,
   labels: BinaryLabels,
@@ -74,5 +78,10 @@ function binaryTask(
       };
       return binaryTask(sub, labels, opts, extra, columns, options, 0, []);
     },
+    // Streaming keeps the rows' class flags as given (1 = the label this batch was told is positive); the stream
+    // driver names the labels and swaps the classes at the end if the positive label turns out to be the other one.
+    toState: (context) => createBinaryState(context.curveMode, {
+      labels: STREAM_LABELS, options: { ...opts, posLabel: undefined }, extra, bins: context.histogramBins,
+    }).update(rows),
   };
 }

@@ -1,4 +1,6 @@
 import { readTableFile } from '../io/read-table-file.js';
+import { readBatches } from '../io/stream/read-batches.js';
+import { evaluateBatches } from './evaluate-batches.js';
 import type { Report } from '../report/report.js';
 import { evaluateTable } from './evaluate-table.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
@@ -7,7 +9,22 @@ import type { EvaluationSpec } from './evaluation-spec.js';
  * An evaluation spec for a file: the table spec plus `inputFormat`, which overrides the format detected from the
  * extension (`arrow`, `arrows`, `feather`, `parquet`, `csv`).
  */
-export type EvaluateFileSpec = EvaluationSpec & { inputFormat?: string };
+export type EvaluateFileSpec = EvaluationSpec & {
+  inputFormat?: string;
+  /** Read and evaluate batch by batch in bounded memory (default for stdin `-` and the binned curve mode). */
+  stream?: boolean;
+  /** Binary curve mode: `exact` (default) or `binned` (a histogram; streamed). */
+  curveMode?: 'exact' | 'binned';
+  /** Histogram bins of the binned mode (default 65536). */
+  histogramBins?: number;
+};
+
+/** Progress of a file evaluation, for a progress bar. */
+export interface FileProgress {
+  readonly rows: number;
+  readonly bytesRead: number;
+  readonly totalBytes?: number;
+}
 
 /**
  * Reads a file (Arrow IPC file or stream, Parquet, CSV) and evaluates it.
@@ -21,8 +38,25 @@ export type EvaluateFileSpec = EvaluationSpec & { inputFormat?: string };
  * const report = await evaluateFile('preds.arrow', { task: 'binary', label: 'label', score: 'score' });
  * ```
  */
-export async function evaluateFile(path: string, spec: EvaluateFileSpec): Promise<Report> {
+export async function evaluateFile(
+  path: string, spec: EvaluateFileSpec, hooks: { onProgress?(progress: FileProgress): void } = {},
+): Promise<Report> {
   const started = performance.now();
+  if (spec.stream === true || path === '-' || spec.curveMode === 'binned') {
+    const reader = await readBatches(path, { format: spec.inputFormat });
+    try {
+      const report = await evaluateBatches(reader, spec, {
+        curveMode: spec.curveMode,
+        histogramBins: spec.histogramBins,
+        onBatch: (rows) => hooks.onProgress?.({ rows, bytesRead: reader.bytesRead(), totalBytes: reader.totalBytes }),
+      });
+      const { schema, task, rows, ...rest } = report;
+      const total = Math.round((performance.now() - started) * 10) / 10;
+      return { schema, task, rows, input: { path, format: reader.format, bytes: reader.bytesRead() }, ...rest, timing_ms: { compute: total, total } };
+    } finally {
+      await reader.close();
+    }
+  }
   const { table, format, bytes } = await readTableFile(path, { format: spec.inputFormat });
   const read = Math.round((performance.now() - started) * 10) / 10;
   const report = await evaluateTable(table, spec);

@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import { compareCodePoints, getColumn, toLabelCodes, toNumericArray } from '../columns/index.js';
 import { ValidationError } from '../errors.js';
 import { multiclassMetrics } from '../metrics/multiclass/multiclass-metrics.js';
+import { MulticlassState } from '../states/multiclass/index.js';
 import type { LabelValue } from '../report/report.js';
 import type { ReportWarning } from '../report/report-warning.js';
 import type { MulticlassSpec } from './evaluation-spec.js';
@@ -134,6 +135,13 @@ export function prepareMulticlassTask(table: Table, spec: MulticlassSpec): Prepa
       gatherRows(ll, idx), ss?.map((s) => gatherRows(s, idx)), pp !== undefined ? gatherRows(pp, idx) : undefined,
       ww !== undefined ? gatherRows(ww, idx) : undefined, 0, [],
     ),
+    toState() {
+      if (pp !== undefined && spec.classes === undefined) {
+        throw new ValidationError('invalid_argument', 'Streaming multiclass hard predictions needs --classes (the classes are otherwise known only after the last batch).');
+      }
+      return new MulticlassState({ k: classes.length, topK: spec.topK, zeroDivision: spec.zeroDivision, classes })
+        .update({ labels: ll, k: classes.length, scores: ss, pred: pp, weights: ww });
+    },
   });
   return build(labels, scores, pred, w, keep !== undefined ? n - keep.length : 0, warnings, keep);
 }

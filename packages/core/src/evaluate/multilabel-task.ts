@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import { getColumn, toNumericArray } from '../columns/index.js';
 import { ValidationError } from '../errors.js';
 import { multilabelMetrics } from '../metrics/multilabel/multilabel-metrics.js';
+import { MultilabelState } from '../states/multilabel/index.js';
 import type { ReportWarning } from '../report/report-warning.js';
 import type { MultilabelSpec } from './evaluation-spec.js';
 import { gatherRows } from './gather-rows.js';
@@ -71,6 +72,8 @@ export function prepareMultilabelTask(table: Table, spec: MultilabelSpec): Prepa
       return { metrics: r.metrics, sections: detail ? { per_class: perLabel } : {}, warnings: r.warnings };
     },
     subset: (idx) => build(ll.map((l) => gatherRows(l, idx)), ss.map((s) => gatherRows(s, idx)), ww !== undefined ? gatherRows(ww, idx) : undefined, 0, []),
+    toState: () => new MultilabelState({ threshold, zeroDivision: spec.zeroDivision, names: { labels: spec.labels } })
+      .update({ labels: ll, scores: ss, weights: ww }),
   });
   return build(labels, scores, w, keep !== undefined ? n - keep.length : 0, warnings, keep);
 }

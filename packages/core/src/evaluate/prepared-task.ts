@@ -1,5 +1,6 @@
 import type { Kernels } from '../kernels/binary-clf-curve.js';
-import type { ReportInterval, TaskName } from '../report/report.js';
+import type { LabelValue, ReportInterval, TaskName } from '../report/report.js';
+import type { MetricState } from '../states/metric-state.js';
 import type { ReportWarning } from '../report/report-warning.js';
 
 /** What one task computes over a set of rows. */
@@ -36,4 +37,17 @@ export interface PreparedTask {
   subset(indices: Uint32Array): PreparedTask;
   /** Closed-form intervals the task offers (e.g. DeLong for ROC AUC), at a confidence level. */
   analyticIntervals?(level: number): Record<string, ReportInterval>;
+  /** A mergeable state holding these rows (streaming: one per batch, merged). */
+  toState(context: StreamContext): MetricState<unknown>;
+}
+
+/** What the batches of one stream share, for building mergeable states that can be merged. */
+export interface StreamContext {
+  /** Binary curve mode: exact sorted runs (default) or a histogram of `histogramBins` bins. */
+  readonly curveMode: 'exact' | 'binned';
+  readonly histogramBins?: number;
+  /** The stream-wide id of a ranking query value (batch-local codes differ between batches). */
+  queryId(value: LabelValue): number;
+  /** Query values by stream-wide id (grows as batches arrive). */
+  readonly queryValues: LabelValue[];
 }

@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import { getColumn, toLabelCodes, toNumericArray } from '../columns/index.js';
 import { ValidationError } from '../errors.js';
 import { rankingMetrics } from '../metrics/ranking/ranking-metrics.js';
+import { RankingState } from '../states/ranking/index.js';
 import type { ReportWarning } from '../report/report-warning.js';
 import type { RankingSpec } from './evaluation-spec.js';
 import { gatherRows } from './gather-rows.js';
@@ -65,6 +66,13 @@ export function prepareRankingTask(table: Table, spec: RankingSpec): PreparedTas
       };
     },
     subset: (idx) => build(gatherRows(qq, idx), gatherRows(rr, idx), gatherRows(ss, idx), 0, []),
+    toState(context) {
+      // Batch-local query codes become stream-wide ids, so a query split across batches stays one query.
+      const ids = query.classes.map((value) => context.queryId(value));
+      const global = Int32Array.from(qq, (code) => ids[code]);
+      return new RankingState({ k, gain, names: { query: spec.query }, queryValues: context.queryValues })
+        .update({ query: global, relevance: rr, scores: ss });
+    },
   });
   return build(codes, relevance, score, keep !== undefined ? n - keep.length : 0, warnings, keep);
 }

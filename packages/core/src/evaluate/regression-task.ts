@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import { getColumn, toNumericArray } from '../columns/index.js';
 import { ValidationError } from '../errors.js';
 import { regressionMetrics } from '../metrics/regression/regression-metrics.js';
+import { RegressionState } from '../states/regression/index.js';
 import type { ReportWarning } from '../report/report-warning.js';
 import type { RegressionSpec } from './evaluation-spec.js';
 import { gatherRows } from './gather-rows.js';
@@ -57,6 +58,7 @@ export function prepareRegressionTask(table: Table, spec: RegressionSpec): Prepa
       return { metrics: r.metrics, sections: detail ? { residuals: r.residuals } : {}, warnings: r.warnings };
     },
     subset: (idx) => build(gatherRows(yy, idx), gatherRows(pp, idx), ww !== undefined ? gatherRows(ww, idx) : undefined, 0, []),
+    toState: () => new RegressionState({ quantile, names: { label: spec.label, pred: spec.pred } }).update({ yTrue: yy, yPred: pp, weights: ww }),
   });
   return build(y, p, w, dropped, warnings, keep);
 }
