@@ -278,3 +278,27 @@ describe('modelperf evaluate: task options', () => {
     expect(r.stdout).toMatch(/warnings:\n\s+- Confidence intervals for ranking .*none are reported\./);
   });
 });
+
+describe('streaming: --stream, --curve-mode binned, stdin', () => {
+  it('gives the whole-file metrics batch by batch, and binned stays within its AUC error bound', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'modelperf-stream-'));
+    const file = join(dir, 'b.arrows');
+    const gen = await cli(['generate', '--rows', '3000', '--seed', '2', '--out', file]);
+    expect(gen.code, gen.stderr).toBe(0);
+    const args = ['evaluate', file, '--label', 'label', '--score', 'score', '--format', 'json'];
+    const whole = JSON.parse((await cli(args)).stdout);
+    const streamed = JSON.parse((await cli([...args, '--stream', '--quiet'])).stdout);
+    expect(streamed.options.streamed).toBe(true);
+    expect(streamed.metrics.roc_auc).toBe(whole.metrics.roc_auc);
+    expect(streamed.confusion_matrix).toEqual(whole.confusion_matrix);
+    const binned = JSON.parse((await cli([...args, '--curve-mode', 'binned', '--bins', '256'])).stdout);
+    expect(binned.options.curve_mode).toBe('binned');
+    expect(Math.abs(binned.metrics.roc_auc - whole.metrics.roc_auc)).toBeLessThanOrEqual(binned.metrics.roc_auc_max_error);
+    const refused = await cli([...args, '--stream', '--by', 'segment']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--by and --ci need the whole input/);
+  });
+});

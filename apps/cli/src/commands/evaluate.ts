@@ -1,6 +1,7 @@
-import { reportToJson, ValidationError, type BackendChoice, type EvaluationSpec, type Report, type TaskName, type ZeroDivision } from '@modelperf/core';
-import { evaluateFile, writeFileAtomic } from '@modelperf/core/node';
+import { reportToJson, ValidationError, type BackendChoice, type Report, type TaskName, type ZeroDivision } from '@modelperf/core';
+import { evaluateFile, writeFileAtomic, type EvaluateFileSpec } from '@modelperf/core/node';
 import type { CliIo } from '../cli-io.js';
+import { createProgress } from '../progress.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderTable } from '../render/render-table.js';
 
@@ -28,6 +29,9 @@ export interface EvaluateCommandOptions {
   gain?: 'linear' | 'exponential';
   quantile?: number;
   bins?: number;
+  curveMode?: 'exact' | 'binned';
+  stream?: boolean;
+  quiet?: boolean;
   costFp?: number;
   costFn?: number;
   by?: string[];
@@ -62,7 +66,7 @@ function flag(name: string): string {
  * @returns the spec for `evaluateFile`
  * @throws ValidationError `invalid_argument` naming the missing options
  */
-export function specFromOptions(o: EvaluateCommandOptions): EvaluationSpec & { inputFormat?: string } {
+export function specFromOptions(o: EvaluateCommandOptions): EvaluateFileSpec {
   const missing = REQUIRED[o.task].filter((key) => o[key] === undefined);
   if (o.task === 'multiclass' && o.scores === undefined && o.pred === undefined) missing.push('scores');
   if (missing.length > 0) {
@@ -70,14 +74,16 @@ export function specFromOptions(o: EvaluateCommandOptions): EvaluationSpec & { i
   }
   const common = {
     weight: o.weight, nan: o.nan, backend: o.backend, by: o.by, minSliceRows: o.minSliceRows,
-    ci: o.ci, bootstrap: o.bootstrap, seed: o.seed, inputFormat: o.inputFormat,
+    ci: o.ci, bootstrap: o.bootstrap, seed: o.seed, inputFormat: o.inputFormat, stream: o.stream,
   };
+  const binned = o.curveMode === 'binned';
   switch (o.task) {
     case 'binary':
       return {
         ...common, task: 'binary', label: o.label as string, score: o.score as string, posLabel: o.posLabel,
         threshold: o.threshold, beta: o.beta, curves: o.curves, zeroDivision: o.zeroDivision,
-        bins: o.bins, costFp: o.costFp, costFn: o.costFn,
+        bins: binned ? undefined : o.bins, costFp: o.costFp, costFn: o.costFn,
+        curveMode: o.curveMode, histogramBins: binned ? o.bins : undefined,
       };
     case 'multiclass':
       return {
@@ -116,7 +122,13 @@ export function renderReport(report: Report, format: OutputFormat): string {
  * @returns the report
  */
 export async function evaluateCommand(file: string, options: EvaluateCommandOptions, io: CliIo): Promise<Report> {
-  const report = await evaluateFile(file, specFromOptions(options));
+  const progress = createProgress(io, { quiet: options.quiet });
+  let report: Report;
+  try {
+    report = await evaluateFile(file, specFromOptions(options), { onProgress: (p) => progress.tick(p) });
+  } finally {
+    progress.stop();
+  }
   // A terminal gets the readable table; a pipe or file gets JSON unless a format is asked for.
   const format = options.format ?? (options.out === undefined && io.stdout.isTTY ? 'table' : options.out ? formatFromPath(options.out) : 'json');
   const text = renderReport(report, format);

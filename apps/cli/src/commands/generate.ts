@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '@modelperf/core';
 import { detectInputFormat, writeTableFile } from '@modelperf/core/node';
+import { Table } from 'apache-arrow';
 import type { CliIo } from '../cli-io.js';
 
 /** Tasks `modelperf generate` can make a sample for. */
@@ -39,7 +40,10 @@ export interface GenerateCommandOptions {
 export async function generateCommand(options: GenerateCommandOptions, io: CliIo): Promise<number> {
   checkTaskOptions(options);
   const format = detectInputFormat(options.out, options.format);
-  const table = sampleTable(options);
+  const generated = sampleTable(options);
+  // A stream is for batch-by-batch reading, so it gets batches of 2^20 rows; a file keeps one batch, which the
+  // whole-file path reads without copying (a multi-batch column must be copied into one array).
+  const table = format === 'arrows' ? inBatches(generated, STREAM_BATCH_ROWS) : generated;
   await writeTableFile(options.out, table, format);
   io.stderr.write(
     `wrote ${table.numRows.toLocaleString('en-US')} rows (${format}) to ${options.out}: ` +
@@ -48,7 +52,16 @@ export async function generateCommand(options: GenerateCommandOptions, io: CliIo
   return table.numRows;
 }
 
-function sampleTable(options: GenerateCommandOptions) {
+const STREAM_BATCH_ROWS = 1 << 20;
+
+/** The same rows as record batches of at most `rows` rows (zero-copy slices). */
+function inBatches(table: Table, rows: number): Table {
+  const batches = [];
+  for (let at = 0; at < table.numRows; at += rows) batches.push(...table.slice(at, Math.min(table.numRows, at + rows)).batches);
+  return new Table(batches);
+}
+
+function sampleTable(options: GenerateCommandOptions): Table {
   const { rows, seed } = options;
   switch (options.task) {
     case 'multiclass':
