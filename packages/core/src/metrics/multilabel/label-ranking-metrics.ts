@@ -1,3 +1,4 @@
+import { addLabelRankingSums, type LabelRankingSums } from './label-ranking-sums.js';
 import type { MultilabelInput } from './validate-multilabel-input.js';
 
 /** The three label-ranking metrics of a multilabel task. */
@@ -24,77 +25,16 @@ export interface LabelRankingMetrics {
  * ```
  */
 export function labelRankingMetrics(input: MultilabelInput): LabelRankingMetrics {
-  const { labels, scores, weights } = input;
-  const nLabels = labels.length;
-  const n = labels[0].length;
-  const rowScores = new Float64Array(nLabels);
-  const rowRelevant = new Uint8Array(nLabels);
-  const order = new Int32Array(nLabels);
-  const byScoreDesc = (a: number, b: number): number => (rowScores[a] > rowScores[b] ? -1 : rowScores[a] < rowScores[b] ? 1 : a - b);
+  const sums: LabelRankingSums = { lrap: 0, coverage: 0, loss: 0 };
+  addLabelRankingSums(input, sums);
+  const { weights } = input;
+  const n = input.labels[0].length;
   let wTotal = 0;
-  let lrapSum = 0;
-  let coverageSum = 0;
-  let lossSum = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights === undefined ? 1 : weights[i];
-    wTotal += w;
-    let m = 0;
-    for (let j = 0; j < nLabels; j++) {
-      rowScores[j] = scores[j][i];
-      rowRelevant[j] = labels[j][i];
-      m += labels[j][i];
-      order[j] = j;
-    }
-    if (m === 0) {
-      lrapSum += w; // no relevant label: LRAP is 1 by convention, coverage and loss are 0
-      continue;
-    }
-    // Insertion sort: rows hold few labels, and it allocates nothing.
-    if (nLabels <= 32) {
-      for (let a = 1; a < nLabels; a++) {
-        const v = order[a];
-        let b = a - 1;
-        while (b >= 0 && byScoreDesc(order[b], v) > 0) { order[b + 1] = order[b]; b--; }
-        order[b + 1] = v;
-      }
-    } else {
-      order.sort(byScoreDesc);
-    }
-    // Walk tie groups from the highest score; allSeen/relSeen count labels with score >= the group's score.
-    let allSeen = 0;
-    let relSeen = 0;
-    let falseSeen = 0;
-    let precisionSum = 0;
-    let coverage = 0;
-    let badPairs = 0;
-    let g = 0;
-    while (g < nLabels) {
-      const s = rowScores[order[g]];
-      let end = g;
-      let relInGroup = 0;
-      while (end < nLabels && rowScores[order[end]] === s) { relInGroup += rowRelevant[order[end]]; end++; }
-      allSeen = end;
-      relSeen += relInGroup;
-      falseSeen += end - g - relInGroup;
-      if (relInGroup > 0) {
-        precisionSum += relInGroup * (relSeen / allSeen);
-        coverage = allSeen;
-        // A relevant label ties with or ranks below every irrelevant label seen so far.
-        badPairs += relInGroup * falseSeen;
-      }
-      g = end;
-    }
-    coverageSum += w * coverage;
-    if (m === nLabels) {
-      lrapSum += w;
-    } else {
-      lrapSum += w * (precisionSum / m);
-      lossSum += w * (badPairs / (m * (nLabels - m)));
-    }
-  }
+  if (weights === undefined) wTotal = n;
+  else for (let i = 0; i < n; i++) wTotal += weights[i];
   return {
-    label_ranking_average_precision: lrapSum / wTotal,
-    coverage_error: coverageSum / wTotal,
-    label_ranking_loss: lossSum / wTotal,
+    label_ranking_average_precision: sums.lrap / wTotal,
+    coverage_error: sums.coverage / wTotal,
+    label_ranking_loss: sums.loss / wTotal,
   };
 }

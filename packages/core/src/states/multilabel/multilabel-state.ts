@@ -6,7 +6,7 @@ import type { MultilabelInput } from '../../metrics/multilabel/validate-multilab
 import type { ReportWarning } from '../../report/report-warning.js';
 import { STATE_VERSION, type MetricState, type StateJson } from '../metric-state.js';
 import { checkStateJson, decodeTypedArray, encodeTypedArray, type EncodedArray } from '../state-buffers.js';
-import { addLabelRankingSums } from './label-ranking-sums.js';
+import { addLabelRankingSums } from '../../metrics/multilabel/label-ranking-sums.js';
 
 /** Options of {@link MultilabelState}: those of the multilabel task. */
 export interface MultilabelStateOptions {

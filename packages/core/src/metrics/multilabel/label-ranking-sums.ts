@@ -1,4 +1,4 @@
-import type { MultilabelInput } from '../../metrics/multilabel/validate-multilabel-input.js';
+import type { MultilabelInput } from './validate-multilabel-input.js';
 
 /** Weighted running sums behind LRAP, coverage error and label ranking loss (each metric = sum / total weight). */
 export interface LabelRankingSums {
