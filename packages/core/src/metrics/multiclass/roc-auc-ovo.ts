@@ -66,8 +66,18 @@ export function rocAucOvo(labels: Int32Array, scores: ReadonlyArray<Float64Array
   return { macro: sum / pairs, weighted: wsum / wtotal };
 }
 
-/** sum over x in xs of (#{y in ys : y < x} + #{y in ys : y = x} / 2), both arrays ascending. Doubled to stay integer. */
-function mannWhitney(xs: Float64Array, ys: Float64Array): number {
+/**
+ * Mann-Whitney U of `xs` over `ys`: sum over x in xs of (#{y in ys : y < x} + #{y in ys : y = x} / 2), both arrays
+ * ascending, in one merge walk (counted doubled so the sum stays an integer).
+ * @param xs - scores of one class, ascending
+ * @param ys - scores of the other class, ascending
+ * @returns U
+ * @example
+ * ```ts
+ * mannWhitney(Float64Array.of(0.5, 0.9), Float64Array.of(0.1, 0.5)); // 2.5
+ * ```
+ */
+export function mannWhitney(xs: Float64Array, ys: Float64Array): number {
   let below = 0;
   let twice = 0;
   let i = 0;

@@ -3,6 +3,7 @@ import { radixSortFloat64 } from '../../kernels/js/radix-sort-float64.js';
 import { rocAuc } from '../../metrics/curves/roc-auc.js';
 import type { RocAucOvo } from '../../metrics/multiclass/roc-auc-ovo.js';
 import { GrowableColumn } from '../regression/growable-column.js';
+import { mannWhitney } from '../../metrics/multiclass/roc-auc-ovo.js';
 
 /**
  * The scores a multiclass state keeps for exact ROC AUCs: for every score column j and true class c, the scores of
@@ -135,19 +136,3 @@ export class ClassScoreBuckets {
   }
 }
 
-/** Mann-Whitney U of xs over ys (ties count 1/2), both ascending; as in `rocAucOvo`. */
-function mannWhitney(xs: Float64Array, ys: Float64Array): number {
-  let below = 0;
-  let twice = 0;
-  let i = 0;
-  while (i < xs.length) {
-    const x = xs[i];
-    let run = 0;
-    while (i < xs.length && xs[i] === x) { run++; i++; }
-    while (below < ys.length && ys[below] < x) below++;
-    let equal = 0;
-    while (below + equal < ys.length && ys[below + equal] === x) equal++;
-    twice += run * (2 * below + equal);
-  }
-  return twice / 2;
-}
