@@ -1,13 +1,15 @@
 // Peak-memory probe, run in a fresh Node process by measure-memory.mjs.
-//   node eval-child.mjs <file.arrow>   evaluates the file as the benchmark's CLI call does
-//   node eval-child.mjs --baseline     loads the same modules and evaluates nothing
+//   node eval-child.mjs <file> [--spec <json>]   evaluates the file as the benchmark's CLI call does; the JSON object
+//                                                is merged into the evaluateFile spec (the mode: { "stream": true },
+//                                                { "stream": true, "curveMode": "binned", "histogramBins": 4096 })
+//   node eval-child.mjs --baseline               loads the same modules and evaluates nothing
 // Prints one JSON line on stdout: { "max_rss_kb": number, "rows"?: number, "timing_ms"?: object }.
 // maxRSS is the peak resident set size of this process in kilobytes, as Node documents process.resourceUsage().
 import { evaluateFile } from '@modelperf/core/node';
 
-const target = process.argv[2];
-if (target === undefined) {
-  process.stderr.write('usage: node eval-child.mjs <file.arrow> | --baseline\n');
+const [target, flag, specText] = process.argv.slice(2);
+if (target === undefined || (flag !== undefined && (flag !== '--spec' || specText === undefined))) {
+  process.stderr.write('usage: node eval-child.mjs <file> [--spec <json>] | --baseline\n');
   process.exit(2);
 }
 if (typeof evaluateFile !== 'function') {
@@ -18,7 +20,8 @@ if (typeof evaluateFile !== 'function') {
 if (target === '--baseline') {
   process.stdout.write(`${JSON.stringify({ max_rss_kb: process.resourceUsage().maxRSS })}\n`);
 } else {
-  const report = await evaluateFile(target, { task: 'binary', label: 'label', score: 'score' });
+  const extra = specText === undefined ? {} : JSON.parse(specText);
+  const report = await evaluateFile(target, { task: 'binary', label: 'label', score: 'score', ...extra });
   const line = { max_rss_kb: process.resourceUsage().maxRSS, rows: report.rows, timing_ms: report.timing_ms };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }

@@ -9,16 +9,18 @@ const childScript = fileURLToPath(new URL('./eval-child.mjs', import.meta.url));
  *
  * @param {string} arg - an Arrow file path, or `--baseline`
  * @param {string} [script] - the probe script (tests pass a fake one)
+ * @param {object} [spec] - merged into the probe's `evaluateFile` spec (passed as `--spec <json>`), e.g. `{ stream: true }`
  * @returns {Promise<{ max_rss_kb: number, rows?: number, timing_ms?: Record<string, number> }>}
  * @throws {Error} when the child fails or prints no JSON line with `max_rss_kb`
  * @example
  * const { max_rss_kb } = await runEvalChild('--baseline');
  */
-export function runEvalChild(arg, script = childScript) {
+export function runEvalChild(arg, script = childScript, spec = undefined) {
+  const args = spec === undefined || Object.keys(spec).length === 0 ? [script, arg] : [script, arg, '--spec', JSON.stringify(spec)];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [script, arg], { maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
       if (error) {
-        reject(new Error(`memory probe failed: node ${script} ${arg}\n${String(stderr).trim()}`, { cause: error }));
+        reject(new Error(`memory probe failed: node ${args.join(' ')}\n${String(stderr).trim()}`, { cause: error }));
         return;
       }
       const line = String(stdout).trim().split('\n').at(-1) ?? '';
@@ -61,12 +63,13 @@ export async function measureBaselineRss(runs = 3, script = childScript) {
  * @param {number} args.rows - rows in the file; the report's `rows` must match
  * @param {number} args.baselineKb - from {@link measureBaselineRss}
  * @param {string} [args.script] - the probe script
- * @returns {Promise<{ peak_rss_kb: number, baseline_rss_kb: number, bytes_per_row: number }>}
+ * @param {object} [args.spec] - the mode's `evaluateFile` spec additions (see {@link runEvalChild})
+ * @returns {Promise<{ peak_rss_kb: number, baseline_rss_kb: number, bytes_per_row: number, timing_ms?: object }>}
  * @example
  * const memory = await measurePeakMemory({ file, rows: 1e7, baselineKb });
  */
-export async function measurePeakMemory({ file, rows, baselineKb, script = childScript }) {
-  const probe = await runEvalChild(file, script);
+export async function measurePeakMemory({ file, rows, baselineKb, script = childScript, spec = undefined }) {
+  const probe = await runEvalChild(file, script, spec);
   if (probe.rows !== rows) throw new Error(`memory probe says rows = ${probe.rows}, expected ${rows} (${file})`);
   const bytesPerRow = ((probe.max_rss_kb - baselineKb) * 1024) / rows;
   return { peak_rss_kb: probe.max_rss_kb, baseline_rss_kb: baselineKb, bytes_per_row: Math.round(bytesPerRow * 10) / 10 };

@@ -1,22 +1,35 @@
 import { parseArgs } from 'node:util';
+import { modeNames } from './modes.mjs';
+import { defaultPython } from './sklearn.mjs';
+
+/** Rows of the `--huge` cases (streamed exact and binned modes only). */
+export const hugeRows = 1e8;
 
 /** Usage text of `node benchmarks/src/run.mjs`. */
 export const usage = `Usage: node benchmarks/src/run.mjs [options]   (or: pnpm bench -- [options])
 
 Options:
-  --rows <list>   comma-separated row counts, e.g. 1e6,1e7 (default 1e6,1e7)
-  --runs <n>      timed CLI runs per size, after one warm-up run (default 3)
-  --quick         smoke test: 1e5 rows, 1 run, nothing recorded
-  --record        write results/<date>.json and the README table even with --quick
-  --no-record     do not write results/<date>.json nor the README table
-  -h, --help      show this help
+  --rows <list>     comma-separated row counts, e.g. 1e6,1e7 (default 1e6,1e7)
+  --runs <n>        timed CLI runs per size and mode, after one warm-up run (default 3)
+  --modes <list>    evaluation modes: exact (whole file), stream (exact, --stream, from .arrows),
+                    binned (--curve-mode binned, streamed) (default exact,stream,binned)
+  --bins <n>        histogram bins of the binned mode (default: the CLI's, 65536)
+  --huge            also 1e8 rows in the stream and binned modes: generates benchmarks/data/*.arrows of
+                    about 1.4 GB once (reused), one timed run without warm-up, several minutes
+  --no-sklearn      skip the scikit-learn comparison
+  --python <path>   interpreter with scikit-learn and numpy (default ${defaultPython})
+  --quick           smoke test: 1e5 rows, 1 run, nothing recorded
+  --record          write results/<date>.json and the README tables even with --quick
+  --no-record       do not write results/<date>.json nor the README tables
+  -h, --help        show this help
 `;
 
 /**
  * Parses the runner's command line.
  *
  * @param {string[]} argv - arguments after the script name
- * @returns {{ rows: number[], runs: number, quick: boolean, record: boolean, help: boolean }}
+ * @returns {{ rows: number[], runs: number, quick: boolean, record: boolean, help: boolean, huge: boolean,
+ *   modes: string[], bins: number | undefined, sklearn: boolean, python: string }}
  * @throws {Error} with a one-line message on an unknown option or a bad value
  * @example
  * parseBenchArgs(['--rows', '1e6,1e7', '--runs', '5']); // { rows: [1000000, 10000000], runs: 5, ... }
@@ -29,6 +42,11 @@ export function parseBenchArgs(argv) {
     options: {
       rows: { type: 'string' },
       runs: { type: 'string' },
+      modes: { type: 'string' },
+      bins: { type: 'string' },
+      huge: { type: 'boolean', default: false },
+      'no-sklearn': { type: 'boolean', default: false },
+      python: { type: 'string' },
       quick: { type: 'boolean', default: false },
       record: { type: 'boolean' },
       'no-record': { type: 'boolean' },
@@ -40,7 +58,29 @@ export function parseBenchArgs(argv) {
   const runs = values.runs !== undefined ? parsePositiveInteger('--runs', values.runs) : quick ? 1 : 3;
   if (values.record === true && values['no-record'] === true) throw new Error('--record and --no-record: choose one');
   const record = values.record === true || (!quick && values['no-record'] !== true);
-  return { rows, runs, quick, record, help: values.help === true };
+  const modes = values.modes !== undefined ? parseModes(values.modes) : [...modeNames];
+  const bins = values.bins !== undefined ? parsePositiveInteger('--bins', values.bins) : undefined;
+  if (values.python === '') throw new Error('--python: expected a path');
+  return {
+    rows,
+    runs,
+    quick,
+    record,
+    help: values.help === true,
+    huge: values.huge === true,
+    modes,
+    bins,
+    sklearn: values['no-sklearn'] !== true,
+    python: values.python ?? defaultPython,
+  };
+}
+
+function parseModes(text) {
+  const modes = [...new Set(text.split(',').map((part) => part.trim()))];
+  for (const mode of modes) {
+    if (!modeNames.includes(mode)) throw new Error(`--modes: expected a list of ${modeNames.join(', ')}, got "${text}"`);
+  }
+  return modeNames.filter((mode) => modes.includes(mode));
 }
 
 function parseRows(text) {

@@ -4,14 +4,17 @@ import { join } from 'node:path';
 /** Schema tag of a results file. */
 export const resultsSchema = 'modelperf/bench@1';
 
+const modeOrder = { exact: 0, stream: 1, binned: 2 };
+
 /**
  * Writes one run's results to `<dir>/<date>.json`. A file of the same date from the same machine is merged (cases of
- * the same task and size are replaced, others kept); one from another machine is kept and the new file is named
- * `<date>-2.json`, `<date>-3.json`, ...
+ * the same task, mode and size are replaced, others kept; the same for scikit-learn comparisons of the same size); one
+ * from another machine is kept and the new file is named `<date>-2.json`, `<date>-3.json`, ...
  *
  * @param {object} args
  * @param {string} args.dir - results folder (created if needed)
- * @param {{ date: string, machine: object, commit: string | null, targets: object, cases: object[] }} args.result
+ * @param {{ date: string, machine: object, commit: string | null, targets: object, cases: object[],
+ *   sklearn?: { status: string, note?: string, cases: object[] } }} args.result
  * @returns {string} the path written
  * @example
  * const path = recordResults({ dir: 'benchmarks/results', result });
@@ -22,13 +25,25 @@ export function recordResults({ dir, result }) {
     const path = join(dir, n === 1 ? `${result.date}.json` : `${result.date}-${n}.json`);
     const existing = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
     if (existing !== undefined && JSON.stringify(existing.machine) !== JSON.stringify(result.machine)) continue;
-    const key = (c) => `${c.task}:${c.rows}`;
-    const replaced = new Set(result.cases.map(key));
-    const kept = (existing?.cases ?? []).filter((c) => !replaced.has(key(c)));
-    const cases = [...kept, ...result.cases].sort((a, b) => a.task.localeCompare(b.task) || a.rows - b.rows);
-    writeFileSync(path, `${JSON.stringify({ schema: resultsSchema, ...result, cases }, null, 2)}\n`);
+    const key = (c) => `${c.task}:${c.mode ?? 'exact'}:${c.rows}`;
+    const cases = merge(existing?.cases, result.cases, key).sort(
+      (a, b) => a.task.localeCompare(b.task) || a.rows - b.rows || (modeOrder[a.mode ?? 'exact'] ?? 9) - (modeOrder[b.mode ?? 'exact'] ?? 9),
+    );
+    const merged = { schema: resultsSchema, ...result, cases };
+    if (result.sklearn !== undefined || existing?.sklearn !== undefined) {
+      const fresh = result.sklearn ?? { status: 'skipped', cases: [] };
+      const sklearnCases = merge(existing?.sklearn?.cases, fresh.cases ?? [], (c) => String(c.rows)).sort((a, b) => a.rows - b.rows);
+      // A run that skipped the comparison keeps the earlier one's status and environment.
+      merged.sklearn = fresh.status === 'ran' || existing?.sklearn === undefined ? { ...fresh, cases: sklearnCases } : { ...existing.sklearn, cases: sklearnCases };
+    }
+    writeFileSync(path, `${JSON.stringify(merged, null, 2)}\n`);
     return path;
   }
+}
+
+function merge(old = [], fresh, key) {
+  const replaced = new Set(fresh.map(key));
+  return [...old.filter((c) => !replaced.has(key(c))), ...fresh];
 }
 
 /**

@@ -1,15 +1,24 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { computeRowsPerSecond, evaluationThreads } from './targets.mjs';
 
-/** Markers around the generated table in `benchmarks/README.md`. */
+/** Markers around the generated modes table in `benchmarks/README.md`. */
 export const tableMarkers = Object.freeze({ start: '<!-- results:start -->', end: '<!-- results:end -->' });
 
+/** Markers around the generated scikit-learn comparison table in `benchmarks/README.md`. */
+export const sklearnMarkers = Object.freeze({ start: '<!-- sklearn:start -->', end: '<!-- sklearn:end -->' });
+
 const header = [
-  '| Date | Machine | Node | Rows | CLI wall min / median | read / compute | Sort floor | Peak RSS over idle | Bytes/row | < 1.5 s at 1e7 | < 40 B/row |',
-  '|---|---|---|--:|--:|--:|--:|--:|--:|:-:|:-:|',
+  '| Date | Machine | Node | Rows | Mode | CLI wall min / median | read / compute | Compute rows/s (per core) | Sort floor | Peak RSS / over idle | Bytes/row | < 1.5 s at 1e7 (exact) | < 40 B/row (exact) | ≤ 16 B/row (stream) | ≥ 150 M rows/s/core (binned) | < 1 GiB peak at 1e8 (binned) |',
+  '|---|---|---|--:|---|--:|--:|--:|--:|--:|--:|:-:|:-:|:-:|:-:|:-:|',
+];
+
+const sklearnHeader = [
+  '| Date | Machine | Rows | scikit-learn | sklearn `roc_auc_score` min / median | sklearn full set | modelperf full report: compute / CLI wall | Speed-up on compute | Speed-up on wall | ROC AUC \\|Δ\\| | ≥ 10× at 1e7 (compute) | ≥ 10× at 1e7 (wall) |',
+  '|---|---|--:|---|--:|--:|--:|--:|--:|--:|:-:|:-:|',
 ];
 
 /**
- * Renders results files as one Markdown table, a line per case.
+ * Renders the cases of results files as one Markdown table, a line per size and mode (`exact` when a case has none).
  *
  * @param {object[]} results - as returned by `loadResults`, in display order
  * @returns {string} the Markdown table (header only when there are no results)
@@ -20,21 +29,66 @@ export function renderResultsTable(results) {
   const lines = [...header];
   for (const result of results) {
     const m = result.machine ?? {};
-    const machine = cell(`${m.cpu ?? '?'}, ${m.cores ?? '?'} cores, ${m.memory_gib ?? '?'} GiB, ${(m.os ?? '').split(' ')[0]}`);
     for (const c of result.cases ?? []) {
       const t = c.timing_ms ?? {};
+      const rate = computeRowsPerSecond(c);
+      const v = c.targets ?? {};
+      lines.push(`| ${[
+        result.date,
+        machineCell(m),
+        cell(m.node ?? '?'),
+        formatRows(c.rows),
+        c.mode ?? 'exact',
+        c.wall_ms ? `${ms(c.wall_ms.min)} / ${ms(c.wall_ms.median)}` : '—',
+        t.read !== undefined || t.compute !== undefined ? `${ms(t.read)} / ${ms(t.compute)}` : '—',
+        Number.isFinite(rate) ? `${formatRate(rate)} (${formatRate(rate / (c.threads ?? evaluationThreads))})` : '—',
+        c.sort_floor_ms !== undefined ? ms(c.sort_floor_ms) : '—',
+        c.memory ? `${mib(c.memory.peak_rss_kb)} / ${mib(c.memory.peak_rss_kb - c.memory.baseline_rss_kb)}` : '—',
+        c.memory ? c.memory.bytes_per_row.toFixed(1) : '—',
+        verdict(v.time),
+        verdict(v.memory),
+        verdict(v.stream_memory),
+        verdict(v.binned_throughput),
+        verdict(v.binned_peak),
+      ].join(' | ')} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Renders the scikit-learn comparisons of results files (their `sklearn.cases`) as one Markdown table. A results file
+ * whose comparison was skipped adds one line with the reason.
+ *
+ * @param {object[]} results - as returned by `loadResults`, in display order
+ * @returns {string} the Markdown table (header only when there are no comparisons)
+ * @example
+ * renderSklearnTable(loadResults('benchmarks/results'));
+ */
+export function renderSklearnTable(results) {
+  const lines = [...sklearnHeader];
+  for (const result of results) {
+    const sk = result.sklearn;
+    if (sk === undefined) continue;
+    const machine = machineCell(result.machine ?? {});
+    if ((sk.cases ?? []).length === 0) {
+      lines.push(`| ${result.date} | ${machine} | — | ${cell(`skipped: ${sk.note ?? 'not run'}`)} | — | — | — | — | — | — | — | — |`);
+      continue;
+    }
+    for (const c of sk.cases) {
       lines.push(`| ${[
         result.date,
         machine,
-        cell(m.node ?? '?'),
         formatRows(c.rows),
-        c.wall_ms ? `${ms(c.wall_ms.min)} / ${ms(c.wall_ms.median)}` : '—',
-        t.read !== undefined || t.compute !== undefined ? `${ms(t.read)} / ${ms(t.compute)}` : '—',
-        c.sort_floor_ms !== undefined ? ms(c.sort_floor_ms) : '—',
-        c.memory ? `${((c.memory.peak_rss_kb - c.memory.baseline_rss_kb) / 1024).toFixed(0)} MiB` : '—',
-        c.memory ? c.memory.bytes_per_row.toFixed(1) : '—',
-        verdict(c.targets?.time),
-        verdict(c.targets?.memory),
+        cell(`${c.sklearn ?? sk.sklearn ?? '?'} (numpy ${c.numpy ?? sk.numpy ?? '?'})`),
+        `${seconds(c.sklearn_roc_auc_s?.min)} / ${seconds(c.sklearn_roc_auc_s?.median)}`,
+        seconds(c.sklearn_full_set_s?.median),
+        `${seconds(c.modelperf_compute_s)} / ${seconds(c.modelperf_wall_s)}`,
+        times(c.speedup_compute),
+        times(c.speedup_wall),
+        Number.isFinite(c.roc_auc_abs_diff) ? c.roc_auc_abs_diff.toExponential(1) : '—',
+        verdict(c.targets?.compute),
+        verdict(c.targets?.wall),
       ].join(' | ')} |`);
     }
   }
@@ -46,19 +100,20 @@ export function renderResultsTable(results) {
  *
  * @param {string} path - the README
  * @param {string} table - Markdown to put between the markers
+ * @param {{ start: string, end: string }} [markers] - default {@link tableMarkers}
  * @returns {boolean} whether the file changed
  * @throws {Error} when the markers are missing or out of order
  * @example
  * updateResultsTable('benchmarks/README.md', renderResultsTable(results));
  */
-export function updateResultsTable(path, table) {
+export function updateResultsTable(path, table, markers = tableMarkers) {
   const text = readFileSync(path, 'utf8');
-  const start = text.indexOf(tableMarkers.start);
-  const end = text.indexOf(tableMarkers.end);
+  const start = text.indexOf(markers.start);
+  const end = text.indexOf(markers.end);
   if (start < 0 || end < start) {
-    throw new Error(`${path}: expected the markers ${tableMarkers.start} and ${tableMarkers.end}, in that order`);
+    throw new Error(`${path}: expected the markers ${markers.start} and ${markers.end}, in that order`);
   }
-  const updated = `${text.slice(0, start + tableMarkers.start.length)}\n${table}\n${text.slice(end)}`;
+  const updated = `${text.slice(0, start + markers.start.length)}\n${table}\n${text.slice(end)}`;
   if (updated === text) return false;
   writeFileSync(path, updated);
   return true;
@@ -77,6 +132,28 @@ export function formatRows(rows) {
 function ms(value) {
   if (value === undefined || !Number.isFinite(value)) return '—';
   return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+}
+
+function seconds(value) {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  return value >= 10 ? `${value.toFixed(1)} s` : `${value.toFixed(2)} s`;
+}
+
+function times(value) {
+  return value === undefined || !Number.isFinite(value) ? '—' : `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}×`;
+}
+
+function mib(kb) {
+  return `${(kb / 1024).toFixed(0)} MiB`;
+}
+
+/** @returns {string} rows per second as `12.3 M/s` */
+function formatRate(rowsPerSecond) {
+  return rowsPerSecond >= 1e6 ? `${(rowsPerSecond / 1e6).toFixed(1)} M/s` : `${(rowsPerSecond / 1e3).toFixed(0)} k/s`;
+}
+
+function machineCell(m) {
+  return cell(`${m.cpu ?? '?'}, ${m.cores ?? '?'} cores, ${m.memory_gib ?? '?'} GiB, ${(m.os ?? '').split(' ')[0]}`);
 }
 
 function verdict(value) {

@@ -1,38 +1,48 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describeCommit, describeMachine } from './describe-machine.mjs';
-import { datasetOptions, ensureBinaryDataset } from './ensure-dataset.mjs';
+import { datasetOptions, ensureBinaryDataset, ensureBinaryStream, ensureRawColumns, streamBatchRows } from './ensure-dataset.mjs';
 import { measureBaselineRss, measurePeakMemory } from './measure-memory.mjs';
+import { modeNames, modeSetup } from './modes.mjs';
+import { hugeRows as defaultHugeRows } from './parse-args.mjs';
 import { loadResults, recordResults } from './results-files.mjs';
-import { renderResultsTable, updateResultsTable } from './results-table.mjs';
+import { renderResultsTable, renderSklearnTable, sklearnMarkers, tableMarkers, updateResultsTable } from './results-table.mjs';
+import { defaultPython, detectSklearn, runSklearnScript, sklearnScript } from './sklearn.mjs';
 import { readScores, timeSortFloor } from './sort-floor.mjs';
-import { judgeTargets, targets } from './targets.mjs';
+import { computeRowsPerSecond, evaluationThreads, judgeSklearn, judgeTargets, targets } from './targets.mjs';
 import { timeCli } from './time-cli.mjs';
 
 /**
- * Runs the binary benchmark for each size: makes or reuses the data file, times the CLI end to end, measures peak
- * memory in a fresh process, times the sort floor; then, when `record` is set, writes `results/<date>.json` and
- * regenerates the README table from all results files.
+ * Runs the binary benchmark: for each size and mode (`exact` whole file, `stream`, `binned`; see `modes.mjs`) makes or
+ * reuses the data file, times the CLI end to end, measures peak memory in a fresh process, and for `exact` times the
+ * sort floor; with `huge`, adds `hugeRows` (1e8) rows in the streamed modes; with `sklearn`, times scikit-learn on
+ * the same labels and scores against the exact case of each size. Then, when `record` is set, writes
+ * `results/<date>.json` and regenerates the README tables from all results files.
  *
  * @remarks
  * The only contracts with the rest of the repository are `deps.cli` (spawned as
- * `node <cli> evaluate <file> --task binary --label label --score score --format json`, a JSON report on stdout with
- * `rows` and `timing_ms`), `deps.evalChildScript` (see `eval-child.mjs`) and `deps.binaryPredictionsTable`; tests pass
- * fakes for all three.
+ * `node <cli> evaluate <file> --task binary --label label --score score --format json [mode flags]`, a JSON report on
+ * stdout with `rows` and `timing_ms`), `deps.evalChildScript` (see `eval-child.mjs`), `deps.binaryPredictionsTable`
+ * and the scikit-learn script; tests pass fakes for all of them.
  *
- * @param {{ rows: number[], runs: number, record: boolean }} options - from `parseBenchArgs`
+ * @param {{ rows: number[], runs: number, record: boolean, modes?: string[], bins?: number, huge?: boolean,
+ *   sklearn?: boolean, python?: string }} options - from `parseBenchArgs` (`modes` defaults to all three; `sklearn` to off)
  * @param {object} deps
  * @param {string} deps.cli - CLI entry script
  * @param {string} [deps.evalChildScript] - memory probe script (default `eval-child.mjs`)
  * @param {(options: object) => unknown} deps.binaryPredictionsTable - generator
  * @param {(table: unknown, type: 'file') => Uint8Array} deps.tableToIPC - from apache-arrow
+ * @param {{ RecordBatchStreamWriter: Function, tableFromIPC: Function }} [deps.arrow] - apache-arrow (streams, raw columns)
  * @param {string} deps.dataDir - data files folder
  * @param {string} deps.resultsDir - results folder
- * @param {string} deps.readme - README holding the results table
+ * @param {string} deps.readme - README holding the results tables
  * @param {string} [deps.repoRoot] - for the git commit in the results
+ * @param {number} [deps.hugeRows] - rows of the `huge` cases (default 1e8)
+ * @param {string} [deps.sklearnScript] - scikit-learn script (default `scripts/bench/sklearn_auc.py`)
+ * @param {(python: string) => { available: boolean, sklearn?: string, note?: string }} [deps.detectSklearn]
  * @param {(message: string) => void} [deps.log] - progress messages
  * @param {() => Date} [deps.now] - clock, for the results date
- * @returns {Promise<{ result: object, table: string, recordedPath: string | null }>}
+ * @returns {Promise<{ result: object, table: string, sklearnTable: string | null, recordedPath: string | null }>}
  * @example
  * const { table } = await runBenchmarks({ rows: [1e5], runs: 1, record: false }, deps);
  */
@@ -40,8 +50,13 @@ export async function runBenchmarks(options, deps) {
   const { cli, evalChildScript, binaryPredictionsTable, tableToIPC, dataDir, resultsDir, readme } = deps;
   const log = deps.log ?? (() => {});
   const now = deps.now ?? (() => new Date());
+  const modes = options.modes ?? [...modeNames];
   if (!existsSync(cli)) {
     throw new Error(`${cli} not found: build the CLI first (pnpm build; pnpm bench builds it through turbo)`);
+  }
+  const needsArrow = modes.some((m) => m !== 'exact') || options.sklearn === true;
+  if (needsArrow && (typeof deps.arrow?.RecordBatchStreamWriter !== 'function' || typeof deps.arrow?.tableFromIPC !== 'function')) {
+    throw new Error('deps.arrow (apache-arrow) is needed for the streamed modes and the scikit-learn comparison');
   }
 
   const machine = describeMachine();
@@ -49,28 +64,97 @@ export async function runBenchmarks(options, deps) {
   const baselineKb = await measureBaselineRss(3, evalChildScript);
   log(`idle baseline: ${(baselineKb / 1024).toFixed(1)} MiB peak RSS`);
 
+  const sizes = options.rows.map((rows) => ({ rows, modes, runs: options.runs, warmup: true, sklearn: options.sklearn === true }));
+  if (options.huge === true) {
+    const rows = deps.hugeRows ?? defaultHugeRows;
+    const hugeModes = modes.filter((m) => m !== 'exact');
+    if (hugeModes.length > 0 && !options.rows.includes(rows)) sizes.push({ rows, modes: hugeModes, runs: 1, warmup: false, sklearn: false });
+  }
+
+  let sklearn;
+  let detected;
+  if (options.sklearn === true) {
+    const python = options.python ?? defaultPython;
+    detected = (deps.detectSklearn ?? detectSklearn)(python);
+    if (!modes.includes('exact')) {
+      sklearn = { status: 'skipped', note: 'the comparison needs the exact mode (--modes exact,...)', cases: [] };
+    } else if (!detected.available) {
+      sklearn = { status: 'skipped', note: detected.note, cases: [] };
+    } else {
+      sklearn = { status: 'ran', python, sklearn: detected.sklearn, cases: [] };
+    }
+    if (sklearn.status === 'skipped') log(`scikit-learn comparison skipped: ${sklearn.note}`);
+  }
+
   const cases = [];
-  for (const rows of options.rows) {
-    const dataset = ensureBinaryDataset({ rows, dataDir, binaryPredictionsTable, tableToIPC, log });
-    log(`${basename(dataset.path)}: CLI, 1 warm-up + ${options.runs} timed run(s)`);
-    const timing = await timeCli({ cli, file: dataset.path, rows, runs: options.runs });
-    log(`${basename(dataset.path)}: peak memory in a fresh process`);
-    const memory = await measurePeakMemory({ file: dataset.path, rows, baselineKb, script: evalChildScript });
-    const sortFloorMs = timeSortFloor(readScores(dataset.path), options.runs);
-    const entry = {
-      task: 'binary',
-      rows,
-      file: basename(dataset.path),
-      file_bytes: dataset.bytes,
-      runs: options.runs,
-      wall_ms: roundFields(timing.wall_ms),
-      timing_ms: roundFields(timing.timing_ms),
-      memory,
-      sort_floor_ms: sortFloorMs,
-    };
-    entry.targets = judgeTargets(entry);
-    cases.push(entry);
-    log(`${basename(dataset.path)}: wall median ${entry.wall_ms.median} ms, ${memory.bytes_per_row} B/row, sort ${sortFloorMs} ms`);
+  for (const size of sizes) {
+    const { rows } = size;
+    const dataset = size.modes.includes('exact') || size.sklearn
+      ? ensureBinaryDataset({ rows, dataDir, binaryPredictionsTable, tableToIPC, log })
+      : undefined;
+    const stream = size.modes.some((m) => m !== 'exact')
+      ? await ensureBinaryStream({ rows, dataDir, binaryPredictionsTable, tableToIPC, arrow: deps.arrow, log })
+      : undefined;
+    let exactCase;
+    for (const mode of size.modes) {
+      const setup = modeSetup(mode, { bins: options.bins });
+      const input = setup.input === 'file' ? dataset : stream;
+      const name = `${basename(input.path)} [${mode}]`;
+      log(`${name}: CLI, ${size.warmup ? '1 warm-up + ' : 'no warm-up, '}${size.runs} timed run(s)`);
+      const timing = await timeCli({ cli, file: input.path, rows, runs: size.runs, extraArgs: setup.cliArgs, warmup: size.warmup });
+      log(`${name}: peak memory in a fresh process`);
+      const memory = await measurePeakMemory({ file: input.path, rows, baselineKb, script: evalChildScript, spec: setup.spec });
+      const entry = {
+        task: 'binary',
+        mode,
+        rows,
+        file: basename(input.path),
+        file_bytes: input.bytes,
+        cli_args: setup.cliArgs,
+        runs: size.runs,
+        warmup: size.warmup,
+        threads: evaluationThreads,
+        wall_ms: roundFields(timing.wall_ms),
+        timing_ms: roundFields(timing.timing_ms),
+        memory,
+      };
+      const computeRate = computeRowsPerSecond(entry);
+      entry.throughput = {
+        compute_rows_per_s: Math.round(computeRate),
+        compute_rows_per_s_per_core: Math.round(computeRate / evaluationThreads),
+        wall_rows_per_s: Math.round((rows * 1000) / entry.wall_ms.median),
+      };
+      const metrics = timing.report?.metrics ?? {};
+      if (typeof metrics.roc_auc === 'number') entry.roc_auc = metrics.roc_auc;
+      if (typeof metrics.roc_auc_max_error === 'number') entry.roc_auc_max_error = metrics.roc_auc_max_error;
+      if (mode === 'binned') entry.bins = options.bins ?? 'cli-default';
+      if (mode === 'exact') entry.sort_floor_ms = timeSortFloor(readScores(input.path), size.runs);
+      entry.targets = judgeTargets(entry);
+      cases.push(entry);
+      if (mode === 'exact') exactCase = entry;
+      log(
+        `${name}: wall median ${entry.wall_ms.median} ms, compute ${entry.timing_ms.compute} ms ` +
+          `(${(computeRate / 1e6).toFixed(1)} M rows/s), peak ${(memory.peak_rss_kb / 1024).toFixed(0)} MiB, ${memory.bytes_per_row} B/row` +
+          `${entry.sort_floor_ms !== undefined ? `, sort ${entry.sort_floor_ms} ms` : ''}`,
+      );
+    }
+
+    if (size.sklearn && sklearn?.status === 'ran' && exactCase !== undefined) {
+      const raw = ensureRawColumns({ file: dataset.path, rows, tableFromIPC: deps.arrow.tableFromIPC, log });
+      log(`${basename(dataset.path)}: scikit-learn roc_auc_score x${size.runs} and the full set x1`);
+      const sk = await runSklearnScript({ python: sklearn.python, script: deps.sklearnScript ?? sklearnScript, prefix: raw.prefix, runs: size.runs, fullRuns: 1 });
+      if (sk.rows !== rows) throw new Error(`scikit-learn script says rows = ${sk.rows}, expected ${rows} (${raw.prefix})`);
+      const comparison = compareWithSklearn(exactCase, sk);
+      sklearn.cases.push(comparison);
+      if (sk.sklearn !== undefined) sklearn.sklearn = sk.sklearn;
+      if (sk.numpy !== undefined) sklearn.numpy = sk.numpy;
+      if (sk.python !== undefined) sklearn.python_version = sk.python;
+      log(
+        `${basename(dataset.path)}: sklearn roc_auc_score ${sk.roc_auc_s.median.toFixed(3)} s; modelperf full report ` +
+          `compute ${comparison.modelperf_compute_s} s (${comparison.speedup_compute.toFixed(2)}x), wall ${comparison.modelperf_wall_s} s ` +
+          `(${comparison.speedup_wall.toFixed(2)}x); |AUC diff| ${comparison.roc_auc_abs_diff}`,
+      );
+    }
   }
 
   const result = {
@@ -78,17 +162,56 @@ export async function runBenchmarks(options, deps) {
     machine,
     commit: describeCommit(deps.repoRoot ?? dataDir),
     targets,
-    dataset: { generator: 'binaryPredictionsTable', ...datasetOptions },
+    dataset: { generator: 'binaryPredictionsTable', ...datasetOptions, stream_batch_rows: streamBatchRows },
     cases,
   };
+  if (sklearn !== undefined) result.sklearn = sklearn;
   const table = renderResultsTable([result]);
+  const sklearnTable = sklearn !== undefined ? renderSklearnTable([result]) : null;
   let recordedPath = null;
   if (options.record) {
     recordedPath = recordResults({ dir: resultsDir, result });
-    updateResultsTable(readme, renderResultsTable(loadResults(resultsDir)));
-    log(`recorded ${recordedPath}; README table updated`);
+    const all = loadResults(resultsDir);
+    updateResultsTable(readme, renderResultsTable(all), tableMarkers);
+    updateResultsTable(readme, renderSklearnTable(all), sklearnMarkers);
+    log(`recorded ${recordedPath}; README tables updated`);
   }
-  return { result, table, recordedPath };
+  return { result, table, sklearnTable, recordedPath };
+}
+
+/**
+ * One scikit-learn comparison: sklearn's `roc_auc_score` alone against modelperf's full exact report of the same
+ * rows, on modelperf's compute time and on its CLI wall time (medians).
+ *
+ * @param {object} exactCase - the exact whole-file case of this size, from the same run
+ * @param {object} sk - the scikit-learn script's output
+ * @returns {object} the comparison recorded under `sklearn.cases`
+ */
+export function compareWithSklearn(exactCase, sk) {
+  const modelperfComputeS = exactCase.timing_ms.compute / 1000;
+  const modelperfWallS = exactCase.wall_ms.median / 1000;
+  const comparison = {
+    rows: exactCase.rows,
+    sklearn: sk.sklearn,
+    numpy: sk.numpy,
+    sklearn_load_s: round(sk.load_s, 4),
+    sklearn_roc_auc_s: { min: round(sk.roc_auc_s.min, 4), median: round(sk.roc_auc_s.median, 4), runs: sk.roc_auc_s.runs.map((x) => round(x, 4)) },
+    sklearn_full_set_s: sk.full_set_s ? { min: round(sk.full_set_s.min, 4), median: round(sk.full_set_s.median, 4), runs: sk.full_set_s.runs.map((x) => round(x, 4)) } : null,
+    modelperf_compute_s: round(modelperfComputeS, 4),
+    modelperf_wall_s: round(modelperfWallS, 4),
+    speedup_compute: round(sk.roc_auc_s.median / modelperfComputeS, 3),
+    speedup_wall: round(sk.roc_auc_s.median / modelperfWallS, 3),
+    speedup_full_set_compute: sk.full_set_s ? round(sk.full_set_s.median / modelperfComputeS, 3) : null,
+    sklearn_roc_auc: sk.roc_auc,
+    modelperf_roc_auc: exactCase.roc_auc ?? null,
+    roc_auc_abs_diff: typeof exactCase.roc_auc === 'number' ? Math.abs(exactCase.roc_auc - sk.roc_auc) : null,
+  };
+  comparison.targets = judgeSklearn(comparison);
+  return comparison;
+}
+
+function round(x, digits) {
+  return typeof x === 'number' ? Number(x.toFixed(digits)) : x;
 }
 
 function roundFields(object) {

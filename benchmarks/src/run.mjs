@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark runner entry: `node benchmarks/src/run.mjs [--rows 1e6,1e7] [--runs 3] [--quick]`, or `pnpm bench`.
+// Benchmark runner entry: `node benchmarks/src/run.mjs [--rows 1e6,1e7] [--runs 3] [--huge] [--quick] ...`, or `pnpm bench`.
 // See ../README.md for what is measured.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +21,12 @@ async function main(argv) {
     process.stdout.write(usage);
     return 0;
   }
-  const { tableToIPC } = await import('apache-arrow');
-  const { table } = await runBenchmarks(options, {
+  const arrow = await import('apache-arrow');
+  const { table, sklearnTable } = await runBenchmarks(options, {
     cli: join(repoRoot, 'apps/cli/dist/bin.js'),
     binaryPredictionsTable: await loadGenerator(),
-    tableToIPC,
+    tableToIPC: arrow.tableToIPC,
+    arrow,
     dataDir: join(benchDir, 'data'),
     resultsDir: join(benchDir, 'results'),
     readme: join(benchDir, 'README.md'),
@@ -33,6 +34,7 @@ async function main(argv) {
     log: (message) => process.stderr.write(`${message}\n`),
   });
   process.stdout.write(`${table}\n`);
+  if (sklearnTable !== null) process.stdout.write(`\n${sklearnTable}\n`);
   return 0;
 }
 

@@ -1,27 +1,86 @@
 /**
- * Performance targets the results are checked against. `null` verdicts mean "not applicable at this size".
- * - time: the full binary report of a 1e7-row Arrow file, CLI end to end (median wall time), under 1.5 s.
- * - memory: peak RSS over an idle process, under 40 bytes per row; judged from 1e6 rows up, where fixed costs
- *   (heap growth steps, code) no longer dominate the per-row figure.
+ * Performance targets the results are checked against. `null` verdicts mean "not applicable at this size or mode".
+ * - time (exact whole-file): the full binary report of a 1e7-row Arrow file, CLI end to end (median wall time),
+ *   under 1.5 s.
+ * - memory (exact whole-file): peak RSS over an idle process, under 40 bytes per row; judged from 1e6 rows up, where
+ *   fixed costs (heap growth steps, code) no longer dominate the per-row figure.
+ * - stream_memory (exact, `--stream`): at most 16 bytes per row held (peak RSS over idle / rows); judged from 1e7 rows
+ *   up, since at 1e6 rows one 2^20-row input batch (14 bytes a row) is itself the whole file.
+ * - binned_throughput (`--curve-mode binned`): at least 150 million rows a second per core, from the report's
+ *   `timing_ms.compute` (median; for streamed modes it includes reading the batches); judged from 1e6 rows up. The
+ *   JS kernels run on one thread, so per core = rows/s / 1.
+ * - binned_peak (`--curve-mode binned`): peak RSS of the whole process under 1 GiB on 1e8 rows (`--huge`).
+ * - sklearn: modelperf's full exact report at least 10 times faster than scikit-learn's `roc_auc_score` alone, on
+ *   1e7 rows; judged twice, on modelperf's `timing_ms.compute` and on its CLI wall time.
  */
-export const targets = Object.freeze({ timeRows: 1e7, timeMs: 1500, memoryMinRows: 1e6, bytesPerRow: 40 });
+export const targets = Object.freeze({
+  timeRows: 1e7,
+  timeMs: 1500,
+  memoryMinRows: 1e6,
+  bytesPerRow: 40,
+  streamMinRows: 1e7,
+  streamBytesPerRow: 16,
+  binnedMinRows: 1e6,
+  binnedRowsPerSecondPerCore: 150e6,
+  binnedPeakRows: 1e8,
+  binnedPeakBytes: 2 ** 30,
+  sklearnRows: 1e7,
+  sklearnSpeedup: 10,
+});
+
+/** Threads the evaluation runs on (the JS kernels are single-threaded), for rows/s per core. */
+export const evaluationThreads = 1;
 
 /**
- * Judges one benchmark case against {@link targets}.
+ * Judges one benchmark case against {@link targets}, by its mode (`exact` when absent).
  *
- * @param {{ rows: number, wall_ms?: { median: number }, memory?: { bytes_per_row: number } }} result - one case
- * @returns {{ time: 'pass' | 'fail' | null, memory: 'pass' | 'fail' | null }}
+ * @param {{ rows: number, mode?: string, wall_ms?: { median: number }, timing_ms?: { compute?: number },
+ *   memory?: { bytes_per_row: number, peak_rss_kb: number } }} result - one case
+ * @returns {Record<string, 'pass' | 'fail' | null>} exact: `{ time, memory }`; stream: `{ stream_memory }`;
+ *   binned: `{ binned_throughput, binned_peak }`
  * @example
  * judgeTargets({ rows: 1e7, wall_ms: { median: 1200 }, memory: { bytes_per_row: 31 } }); // { time: 'pass', memory: 'pass' }
  */
 export function judgeTargets(result) {
-  const time = result.rows === targets.timeRows && result.wall_ms ? verdict(result.wall_ms.median < targets.timeMs) : null;
-  const memory = result.rows >= targets.memoryMinRows && result.memory
-    ? verdict(result.memory.bytes_per_row < targets.bytesPerRow)
-    : null;
-  return { time, memory };
+  const mode = result.mode ?? 'exact';
+  if (mode === 'stream') {
+    const ok = result.rows >= targets.streamMinRows && result.memory ? result.memory.bytes_per_row <= targets.streamBytesPerRow : null;
+    return { stream_memory: verdict(ok) };
+  }
+  if (mode === 'binned') {
+    const perCore = computeRowsPerSecond(result) / evaluationThreads;
+    const throughput = result.rows >= targets.binnedMinRows && Number.isFinite(perCore) ? perCore >= targets.binnedRowsPerSecondPerCore : null;
+    const peak = result.rows >= targets.binnedPeakRows && result.memory ? result.memory.peak_rss_kb * 1024 < targets.binnedPeakBytes : null;
+    return { binned_throughput: verdict(throughput), binned_peak: verdict(peak) };
+  }
+  const time = result.rows === targets.timeRows && result.wall_ms ? result.wall_ms.median < targets.timeMs : null;
+  const memory = result.rows >= targets.memoryMinRows && result.memory ? result.memory.bytes_per_row < targets.bytesPerRow : null;
+  return { time: verdict(time), memory: verdict(memory) };
+}
+
+/**
+ * Judges one scikit-learn comparison: speed-ups are sklearn's `roc_auc_score` seconds over modelperf's.
+ *
+ * @param {{ rows: number, speedup_compute?: number, speedup_wall?: number }} comparison
+ * @returns {{ compute: 'pass' | 'fail' | null, wall: 'pass' | 'fail' | null }}
+ * @example
+ * judgeSklearn({ rows: 1e7, speedup_compute: 12, speedup_wall: 4 }); // { compute: 'pass', wall: 'fail' }
+ */
+export function judgeSklearn(comparison) {
+  const judged = comparison.rows === targets.sklearnRows;
+  const check = (x) => verdict(judged && Number.isFinite(x) ? x >= targets.sklearnSpeedup : null);
+  return { compute: check(comparison.speedup_compute), wall: check(comparison.speedup_wall) };
+}
+
+/**
+ * @param {{ rows: number, timing_ms?: { compute?: number } }} result
+ * @returns {number} rows per second of the report's compute time (NaN without one)
+ */
+export function computeRowsPerSecond(result) {
+  const ms = result.timing_ms?.compute;
+  return typeof ms === 'number' && ms > 0 ? (result.rows * 1000) / ms : Number.NaN;
 }
 
 function verdict(ok) {
-  return ok ? 'pass' : 'fail';
+  return ok === null ? null : ok ? 'pass' : 'fail';
 }

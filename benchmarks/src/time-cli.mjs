@@ -7,13 +7,14 @@ import { spawn } from 'node:child_process';
  * @param {object} args
  * @param {string} args.cli - path of the CLI entry (`apps/cli/dist/bin.js`)
  * @param {string} args.file - Arrow file to evaluate
+ * @param {string[]} [args.extraArgs] - appended after `--format json` (the mode's flags, e.g. `--stream`)
  * @returns {Promise<{ wallMs: number, report: { rows: number, timing_ms?: Record<string, number> } }>}
  * @throws {Error} when the CLI exits non-zero or prints something that is not a JSON report
  * @example
  * const { wallMs, report } = await runCliOnce({ cli: 'apps/cli/dist/bin.js', file: 'benchmarks/data/x.arrow' });
  */
-export function runCliOnce({ cli, file }) {
-  const args = [cli, 'evaluate', file, '--task', 'binary', '--label', 'label', '--score', 'score', '--format', 'json'];
+export function runCliOnce({ cli, file, extraArgs = [] }) {
+  const args = [cli, 'evaluate', file, '--task', 'binary', '--label', 'label', '--score', 'score', '--format', 'json', ...extraArgs];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -51,25 +52,29 @@ export function runCliOnce({ cli, file }) {
  * @param {string} args.file - Arrow file to evaluate
  * @param {number} args.rows - expected rows; the report's `rows` must match
  * @param {number} args.runs - timed runs
- * @returns {Promise<{ wall_ms: { min: number, median: number, runs: number[] }, timing_ms: Record<string, number> }>}
+ * @param {string[]} [args.extraArgs] - the mode's flags, see {@link runCliOnce}
+ * @param {boolean} [args.warmup] - run the untimed warm-up first (default true)
+ * @returns {Promise<{ wall_ms: { min: number, median: number, runs: number[] }, timing_ms: Record<string, number>, report: object }>}
  *   `timing_ms` holds the per-field medians of the reports' `timing_ms` (`read`, `compute`, `total`; `total` defaults
- *   to `read + compute` when the report lacks it)
+ *   to `read + compute` when the report lacks it); `report` is the last timed run's report
  * @example
  * const timing = await timeCli({ cli, file, rows: 1e6, runs: 3 });
  */
-export async function timeCli({ cli, file, rows, runs }) {
-  await runCliOnce({ cli, file });
+export async function timeCli({ cli, file, rows, runs, extraArgs = [], warmup = true }) {
+  if (warmup) await runCliOnce({ cli, file, extraArgs });
   const walls = [];
   const timings = [];
+  let last;
   for (let run = 0; run < runs; run += 1) {
-    const { wallMs, report } = await runCliOnce({ cli, file });
+    const { wallMs, report } = await runCliOnce({ cli, file, extraArgs });
+    last = report;
     if (report.rows !== rows) throw new Error(`CLI report says rows = ${report.rows}, expected ${rows} (${file})`);
     walls.push(wallMs);
     timings.push(normalizeTiming(report.timing_ms));
   }
   const fields = [...new Set(timings.flatMap((t) => Object.keys(t)))];
   const timing = Object.fromEntries(fields.map((f) => [f, median(timings.map((t) => t[f]).filter(Number.isFinite))]));
-  return { wall_ms: { min: Math.min(...walls), median: median(walls), runs: walls.map(round1) }, timing_ms: timing };
+  return { wall_ms: { min: Math.min(...walls), median: median(walls), runs: walls.map(round1) }, timing_ms: timing, report: last };
 }
 
 function normalizeTiming(timing) {

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseBenchArgs } from '../src/parse-args.mjs';
+import { hugeRows, parseBenchArgs } from '../src/parse-args.mjs';
 
-test('defaults: 1e6 and 1e7 rows, 3 runs, recorded', () => {
-  assert.deepEqual(parseBenchArgs([]), { rows: [1e6, 1e7], runs: 3, quick: false, record: true, help: false });
+const defaults = { huge: false, modes: ['exact', 'stream', 'binned'], bins: undefined, sklearn: true, python: '/usr/bin/python3' };
+
+test('defaults: 1e6 and 1e7 rows, 3 runs, recorded, three modes, scikit-learn, no huge case', () => {
+  assert.deepEqual(parseBenchArgs([]), { rows: [1e6, 1e7], runs: 3, quick: false, record: true, help: false, ...defaults });
 });
 
 test('--quick: 1e5 rows, 1 run, not recorded unless --record', () => {
-  assert.deepEqual(parseBenchArgs(['--quick']), { rows: [1e5], runs: 1, quick: true, record: false, help: false });
+  assert.deepEqual(parseBenchArgs(['--quick']), { rows: [1e5], runs: 1, quick: true, record: false, help: false, ...defaults });
   assert.equal(parseBenchArgs(['--quick', '--record']).record, true);
   assert.equal(parseBenchArgs(['--no-record']).record, false);
 });
@@ -25,4 +27,16 @@ test('bad values and unknown flags throw one-line errors', () => {
   assert.throws(() => parseBenchArgs(['--runs', '']), /--runs/);
   assert.throws(() => parseBenchArgs(['--record', '--no-record']), /choose one/);
   assert.throws(() => parseBenchArgs(['--fast']), /Unknown option/);
+});
+
+test('--huge, --modes (in canonical order, deduplicated), --bins, --no-sklearn, --python', () => {
+  assert.equal(hugeRows, 1e8);
+  assert.equal(parseBenchArgs(['--huge']).huge, true);
+  assert.deepEqual(parseBenchArgs(['--modes', 'binned, exact,binned']).modes, ['exact', 'binned']);
+  assert.equal(parseBenchArgs(['--bins', '4096']).bins, 4096);
+  assert.equal(parseBenchArgs(['--no-sklearn']).sklearn, false);
+  assert.equal(parseBenchArgs(['--python', '/opt/py/bin/python']).python, '/opt/py/bin/python');
+  assert.throws(() => parseBenchArgs(['--modes', 'exact,fast']), /--modes: expected a list of exact, stream, binned/);
+  assert.throws(() => parseBenchArgs(['--bins', '0']), /--bins/);
+  assert.throws(() => parseBenchArgs(['--python', '']), /--python/);
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadResults, recordResults } from '../src/results-files.mjs';
-import { formatRows, renderResultsTable, tableMarkers, updateResultsTable } from '../src/results-table.mjs';
-import { judgeTargets, targets } from '../src/targets.mjs';
+import { formatRows, renderResultsTable, renderSklearnTable, sklearnMarkers, tableMarkers, updateResultsTable } from '../src/results-table.mjs';
+import { computeRowsPerSecond, judgeSklearn, judgeTargets, targets } from '../src/targets.mjs';
 
 const machine = { cpu: 'Fake CPU | 3 GHz', cores: 8, memory_gib: 32, os: 'linux 6.8.0 x64', node: 'v20.20.2' };
 
@@ -35,17 +35,81 @@ test('judgeTargets: time only at 1e7 rows, memory from 1e6 rows', () => {
   assert.deepEqual(judgeTargets(fakeCase(1e5, 100, 400)), { time: null, memory: null });
 });
 
-test('renderResultsTable: one line per case, escaped cells, verdicts', () => {
+function modeCase(mode, rows, computeMs, bytesPerRow, peakKb) {
+  const c = {
+    task: 'binary',
+    mode,
+    rows,
+    runs: 3,
+    threads: 1,
+    wall_ms: { min: computeMs + 300, median: computeMs + 310, runs: [] },
+    timing_ms: { compute: computeMs, total: computeMs },
+    memory: { peak_rss_kb: peakKb, baseline_rss_kb: 60_000, bytes_per_row: bytesPerRow },
+  };
+  return { ...c, targets: judgeTargets(c) };
+}
+
+test('judgeTargets: stream memory from 1e7 rows; binned throughput from 1e6 rows and peak RSS at 1e8', () => {
+  assert.deepEqual(judgeTargets(modeCase('stream', 1e7, 2000, 15.9, 0)), { stream_memory: 'pass' });
+  assert.deepEqual(judgeTargets(modeCase('stream', 1e8, 2000, 16.1, 0)), { stream_memory: 'fail' });
+  assert.deepEqual(judgeTargets(modeCase('stream', 1e6, 2000, 99, 0)), { stream_memory: null });
+  // 1e7 rows in 50 ms = 200 M rows/s; in 100 ms = 100 M rows/s.
+  assert.deepEqual(judgeTargets(modeCase('binned', 1e7, 50, 1, 2 ** 20)), { binned_throughput: 'pass', binned_peak: null });
+  assert.deepEqual(judgeTargets(modeCase('binned', 1e7, 100, 1, 2 ** 20)), { binned_throughput: 'fail', binned_peak: null });
+  assert.deepEqual(judgeTargets(modeCase('binned', 1e8, 500, 1, 2 ** 20 - 1)), { binned_throughput: 'pass', binned_peak: 'pass' });
+  assert.deepEqual(judgeTargets(modeCase('binned', 1e8, 500, 1, 2 ** 20)), { binned_throughput: 'pass', binned_peak: 'fail' });
+  assert.deepEqual(judgeTargets(modeCase('binned', 1e5, 1, 1, 0)), { binned_throughput: null, binned_peak: null });
+  assert.equal(computeRowsPerSecond({ rows: 1e7, timing_ms: { compute: 50 } }), 2e8);
+  assert.ok(Number.isNaN(computeRowsPerSecond({ rows: 1e7, timing_ms: {} })));
+});
+
+test('judgeSklearn: at 1e7 rows only, on compute and on wall', () => {
+  assert.deepEqual(judgeSklearn({ rows: 1e7, speedup_compute: 12, speedup_wall: 9.9 }), { compute: 'pass', wall: 'fail' });
+  assert.deepEqual(judgeSklearn({ rows: 1e6, speedup_compute: 12, speedup_wall: 20 }), { compute: null, wall: null });
+});
+
+test('renderResultsTable: one line per case and mode, escaped cells, verdicts; results without modes are exact', () => {
   const table = renderResultsTable([fakeResult('2026-01-02', [fakeCase(1e6, 300, 35), fakeCase(1e7, 1600, 31)])]);
   const lines = table.split('\n');
   assert.equal(lines.length, 4);
   assert.match(lines[0], /^\| Date \| Machine/);
+  assert.equal(lines[0].split(' | ').length, lines[2].split(' | ').length);
   assert.equal(
     lines[2],
-    '| 2026-01-02 | Fake CPU \\| 3 GHz, 8 cores, 32 GiB, linux | v20.20.2 | 1e6 | 280 ms / 300 ms | 120 ms / 831 ms | 812 ms | 33 MiB | 35.0 | — | pass |',
+    '| 2026-01-02 | Fake CPU \\| 3 GHz, 8 cores, 32 GiB, linux | v20.20.2 | 1e6 | exact | 280 ms / 300 ms | 120 ms / 831 ms | 1.2 M/s (1.2 M/s) | 812 ms | 92 MiB / 33 MiB | 35.0 | — | pass | — | — | — |',
   );
-  assert.match(lines[3], /\| 1e7 \| 1580 ms \/ 1600 ms \|.*\| 31\.0 \| \*\*fail\*\* \| pass \|$/);
+  assert.match(lines[3], /\| 1e7 \| exact \| 1580 ms \/ 1600 ms \|.*\| 31\.0 \| \*\*fail\*\* \| pass \| — \| — \| — \|$/);
   assert.equal(renderResultsTable([]).split('\n').length, 2);
+
+  const modes = renderResultsTable([fakeResult('2026-01-02', [modeCase('stream', 1e7, 2000, 15, 300_000), modeCase('binned', 1e7, 100, 1, 80_000)])]).split('\n');
+  assert.match(modes[2], /\| 1e7 \| stream \| 2300 ms \/ 2310 ms \| — \/ 2000 ms \| 5\.0 M\/s \(5\.0 M\/s\) \| — \| 293 MiB \/ 234 MiB \| 15\.0 \| — \| — \| pass \| — \| — \|$/);
+  assert.match(modes[3], /\| 1e7 \| binned \|.*\| 100\.0 M\/s \(100\.0 M\/s\) \|.*\| — \| — \| — \| \*\*fail\*\* \| — \|$/);
+});
+
+test('renderSklearnTable: a line per compared size, one for a skipped run, none without a comparison', () => {
+  const comparison = {
+    rows: 1e7,
+    sklearn: '1.2.1',
+    numpy: '1.24.2',
+    sklearn_roc_auc_s: { min: 2.1, median: 2.2, runs: [2.1, 2.2, 2.3] },
+    sklearn_full_set_s: { min: 20.5, median: 20.5, runs: [20.5] },
+    modelperf_compute_s: 1.5,
+    modelperf_wall_s: 1.8,
+    speedup_compute: 2.2 / 1.5,
+    speedup_wall: 2.2 / 1.8,
+    roc_auc_abs_diff: 0,
+  };
+  comparison.targets = judgeSklearn(comparison);
+  const ran = { ...fakeResult('2026-01-02', []), sklearn: { status: 'ran', cases: [comparison] } };
+  const skipped = { ...fakeResult('2026-01-01', []), sklearn: { status: 'skipped', note: 'no | sklearn', cases: [] } };
+  const lines = renderSklearnTable([ran, skipped, fakeResult('2025-12-31', [])]).split('\n');
+  assert.equal(lines.length, 4);
+  assert.equal(lines[0].split(' | ').length, lines[2].split(' | ').length);
+  assert.equal(
+    lines[2],
+    '| 2026-01-02 | Fake CPU \\| 3 GHz, 8 cores, 32 GiB, linux | 1e7 | 1.2.1 (numpy 1.24.2) | 2.10 s / 2.20 s | 20.5 s | 1.50 s / 1.80 s | 1.47× | 1.22× | 0.0e+0 | **fail** | **fail** |',
+  );
+  assert.match(lines[3], /\| 2026-01-01 \| .* \| — \| skipped: no \\\| sklearn \|/);
 });
 
 test('formatRows', () => {
@@ -62,13 +126,19 @@ test('updateResultsTable replaces only the text between the markers', () => {
   assert.equal(updateResultsTable(readme, '| new |'), true);
   assert.equal(readFileSync(readme, 'utf8'), `# T\n\nbefore\n${tableMarkers.start}\n| new |\n${tableMarkers.end}\nafter\n`);
   assert.equal(updateResultsTable(readme, '| new |'), false);
+  writeFileSync(readme, `${tableMarkers.start}\nA\n${tableMarkers.end}\n${sklearnMarkers.start}\nB\n${sklearnMarkers.end}\n`);
+  assert.equal(updateResultsTable(readme, '| sk |', sklearnMarkers), true);
+  assert.equal(readFileSync(readme, 'utf8'), `${tableMarkers.start}\nA\n${tableMarkers.end}\n${sklearnMarkers.start}\n| sk |\n${sklearnMarkers.end}\n`);
   writeFileSync(readme, 'no markers\n');
   assert.throws(() => updateResultsTable(readme, 'x'), /expected the markers/);
+  assert.throws(() => updateResultsTable(readme, 'x', sklearnMarkers), /sklearn:start/);
 });
 
-test('the committed README has the markers', () => {
+test('the committed README has both pairs of markers', () => {
   const text = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  assert.ok(text.indexOf(tableMarkers.start) >= 0 && text.indexOf(tableMarkers.end) > text.indexOf(tableMarkers.start));
+  for (const markers of [tableMarkers, sklearnMarkers]) {
+    assert.ok(text.indexOf(markers.start) >= 0 && text.indexOf(markers.end) > text.indexOf(markers.start));
+  }
 });
 
 test('recordResults merges a day on one machine and keeps other machines apart; loadResults reads newest first', () => {
@@ -85,4 +155,23 @@ test('recordResults merges a day on one machine and keeps other machines apart; 
   writeFileSync(join(dir, 'unrelated.json'), '{"schema":"other"}');
   assert.deepEqual(loadResults(dir).map((r) => r.file), ['2026-02-01.json', '2026-01-02.json', '2026-01-02-2.json']);
   assert.deepEqual(loadResults(join(dir, 'missing')), []);
+});
+
+test('recordResults keys cases by mode and size, and merges scikit-learn comparisons by size', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-results-'));
+  const sk = (rows, median) => ({ rows, sklearn_roc_auc_s: { min: median, median, runs: [median] } });
+  const first = recordResults({
+    dir,
+    result: { ...fakeResult('2026-01-02', [fakeCase(1e7, 1400, 30), modeCase('binned', 1e7, 100, 1, 1), modeCase('stream', 1e6, 50, 20, 1)]), sklearn: { status: 'ran', sklearn: '1.2.1', cases: [sk(1e6, 0.3), sk(1e7, 3)] } },
+  });
+  assert.deepEqual(JSON.parse(readFileSync(first, 'utf8')).cases.map((c) => `${c.mode ?? 'exact'}:${c.rows}`), ['stream:1000000', 'exact:10000000', 'binned:10000000']);
+  recordResults({ dir, result: { ...fakeResult('2026-01-02', [modeCase('binned', 1e7, 80, 1, 1)]), sklearn: { status: 'ran', sklearn: '1.2.1', cases: [sk(1e7, 2.5)] } } });
+  let merged = JSON.parse(readFileSync(first, 'utf8'));
+  assert.deepEqual(merged.cases.map((c) => [c.mode ?? 'exact', c.rows, c.timing_ms.compute]), [['stream', 1e6, 50], ['exact', 1e7, 830.6], ['binned', 1e7, 80]]);
+  assert.deepEqual(merged.sklearn.cases.map((c) => [c.rows, c.sklearn_roc_auc_s.median]), [[1e6, 0.3], [1e7, 2.5]]);
+  // A run that skipped scikit-learn keeps the earlier comparisons and status.
+  recordResults({ dir, result: { ...fakeResult('2026-01-02', [modeCase('binned', 1e7, 70, 1, 1)]), sklearn: { status: 'skipped', note: 'none', cases: [] } } });
+  merged = JSON.parse(readFileSync(first, 'utf8'));
+  assert.equal(merged.sklearn.status, 'ran');
+  assert.equal(merged.sklearn.cases.length, 2);
 });

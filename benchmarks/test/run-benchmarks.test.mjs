@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import * as arrow from 'apache-arrow';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { datasetOptions, ensureBinaryDataset } from '../src/ensure-dataset.mjs';
+import { datasetOptions, ensureBinaryDataset, ensureBinaryStream, ensureRawColumns, streamBatchRows } from '../src/ensure-dataset.mjs';
+import { modeSetup } from '../src/modes.mjs';
 import { runBenchmarks } from '../src/run-benchmarks.mjs';
+import { defaultPython, detectSklearn, runSklearnScript } from '../src/sklearn.mjs';
 import { fakeBinaryPredictionsTable } from './fixtures/fake-generator.mjs';
 
 const fixture = (name) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -20,6 +24,7 @@ function sandbox() {
     evalChildScript: fixture('fake-eval-child.mjs'),
     binaryPredictionsTable: fakeBinaryPredictionsTable,
     tableToIPC,
+    arrow,
     dataDir: join(dir, 'data'),
     resultsDir: join(dir, 'results'),
     readme,
@@ -47,31 +52,164 @@ test('ensureBinaryDataset writes an Arrow IPC file once and reuses it while opti
   assert.equal(tableFromIPC(readFileSync(first.path)).numRows, 5000);
 });
 
-test('runBenchmarks with a fake CLI and probe: measures, records and regenerates the README table', async () => {
+test('runBenchmarks with a fake CLI and probe: three modes per size, records and regenerates the README tables', async () => {
   const deps = sandbox();
   const messages = [];
-  const { result, table, recordedPath } = await runBenchmarks(
+  const { result, table, sklearnTable, recordedPath } = await runBenchmarks(
     { rows: [2000, 1e6], runs: 2, record: true },
     { ...deps, log: (m) => messages.push(m) },
   );
   assert.equal(result.date, '2026-03-04');
   assert.equal(typeof result.machine.cpu, 'string');
-  assert.deepEqual(result.cases.map((c) => c.rows), [2000, 1e6]);
+  assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}`), ['exact:2000', 'stream:2000', 'binned:2000', 'exact:1000000', 'stream:1000000', 'binned:1000000']);
   for (const c of result.cases) {
     assert.equal(c.wall_ms.runs.length, 2);
     assert.ok(c.wall_ms.min > 0 && c.wall_ms.min <= c.wall_ms.median);
-    assert.deepEqual(c.timing_ms, { read: 1.5, compute: 2.5, total: 4 });
+    assert.deepEqual(c.timing_ms, c.mode === 'exact' ? { read: 1.5, compute: 2.5, total: 4 } : { compute: 2.5 });
+    assert.equal(c.throughput.compute_rows_per_s, c.rows / 0.0025);
+    assert.equal(c.throughput.compute_rows_per_s_per_core, c.rows / 0.0025);
+    assert.equal(c.threads, 1);
     assert.ok(c.memory.peak_rss_kb > 0 && c.memory.baseline_rss_kb > 0);
     assert.equal(typeof c.memory.bytes_per_row, 'number');
-    assert.ok(c.sort_floor_ms >= 0);
+    assert.equal(c.file.endsWith('.arrows'), c.mode !== 'exact');
+    assert.deepEqual(c.cli_args, modeSetup(c.mode).cliArgs);
+    assert.equal(c.roc_auc, 0.75);
+    assert.equal(c.sort_floor_ms !== undefined, c.mode === 'exact');
+    if (c.mode === 'exact') assert.ok(c.sort_floor_ms >= 0);
+    assert.equal(c.roc_auc_max_error, c.mode === 'binned' ? 1e-4 : undefined);
   }
-  assert.equal(result.cases[0].targets.memory, null);
-  assert.ok(['pass', 'fail'].includes(result.cases[1].targets.memory));
+  const at = (mode, rows) => result.cases.find((c) => c.mode === mode && c.rows === rows);
+  assert.equal(at('exact', 2000).targets.memory, null);
+  assert.ok(['pass', 'fail'].includes(at('exact', 1e6).targets.memory));
+  assert.deepEqual(at('stream', 1e6).targets, { stream_memory: null });
+  // The fake CLI says 2.5 ms for 1e6 rows: 400 M rows/s.
+  assert.deepEqual(at('binned', 1e6).targets, { binned_throughput: 'pass', binned_peak: null });
+  assert.equal(result.sklearn, undefined);
+  assert.equal(sklearnTable, null);
   assert.equal(recordedPath, join(deps.resultsDir, '2026-03-04.json'));
-  assert.equal(JSON.parse(readFileSync(recordedPath, 'utf8')).cases.length, 2);
+  assert.equal(JSON.parse(readFileSync(recordedPath, 'utf8')).cases.length, 6);
   const readme = readFileSync(deps.readme, 'utf8');
-  assert.ok(readme.includes(table.split('\n')[2]), 'README holds the new line');
-  assert.ok(messages.some((m) => m.startsWith('generating')));
+  assert.ok(readme.includes(table.split('\n')[2]), 'README holds the new lines');
+  assert.ok(readme.includes(table.split('\n')[7]), 'README holds the new lines');
+  assert.ok(messages.some((m) => m.startsWith('generating') && m.includes('.arrows')));
+});
+
+test('ensureBinaryStream writes the same rows as an Arrow stream in 2^20-row batches, once', async () => {
+  const deps = sandbox();
+  const rows = streamBatchRows + 5;
+  const args = { rows, dataDir: deps.dataDir, binaryPredictionsTable: fakeBinaryPredictionsTable, tableToIPC, arrow };
+  const first = await ensureBinaryStream(args);
+  assert.equal(first.generated, true);
+  assert.equal(first.path, join(deps.dataDir, `binary-${rows}-seed42.arrows`));
+  const table = tableFromIPC(readFileSync(first.path));
+  assert.deepEqual(table.batches.map((b) => b.numRows), [streamBatchRows, 5]);
+  const expected = fakeBinaryPredictionsTable({ rows, seed: 42 });
+  assert.deepEqual(table.getChild('score').toArray(), expected.getChild('score').toArray());
+  assert.equal(statSync(first.path).size, first.bytes);
+  assert.equal((await ensureBinaryStream(args)).generated, false);
+  writeFileSync(first.path, 'truncated');
+  assert.equal((await ensureBinaryStream(args)).generated, true);
+});
+
+test('ensureRawColumns writes the label and score buffers byte for byte, and only when stale', () => {
+  const deps = sandbox();
+  const dataset = ensureBinaryDataset({ rows: 3000, dataDir: deps.dataDir, binaryPredictionsTable: fakeBinaryPredictionsTable, tableToIPC });
+  const raw = ensureRawColumns({ file: dataset.path, rows: 3000, tableFromIPC });
+  assert.equal(raw.written, true);
+  const expected = fakeBinaryPredictionsTable({ rows: 3000, seed: 42 });
+  const label = readFileSync(`${dataset.path}.label.i8`);
+  const score = readFileSync(`${dataset.path}.score.f64`);
+  assert.deepEqual(new Int8Array(label.buffer, label.byteOffset, label.length), expected.getChild('label').toArray());
+  assert.equal(score.readDoubleLE(8 * 17), expected.getChild('score').get(17));
+  assert.equal(score.length, 8 * 3000);
+  assert.equal(ensureRawColumns({ file: dataset.path, rows: 3000, tableFromIPC }).written, false);
+  writeFileSync(`${dataset.path}.score.f64`, 'short');
+  assert.equal(ensureRawColumns({ file: dataset.path, rows: 3000, tableFromIPC }).written, true);
+  assert.throws(() => ensureRawColumns({ file: dataset.path, rows: 7, tableFromIPC }), /expected 7 rows/);
+});
+
+test('--huge adds the huge size in the streamed modes only, one run without warm-up; --bins reaches CLI and probe', async () => {
+  const deps = sandbox();
+  const { result } = await runBenchmarks(
+    { rows: [1000], runs: 2, record: false, huge: true, bins: 512 },
+    { ...deps, hugeRows: 3000 },
+  );
+  assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}:${c.runs}:${c.warmup}`), [
+    'exact:1000:2:true', 'stream:1000:2:true', 'binned:1000:2:true', 'stream:3000:1:false', 'binned:3000:1:false',
+  ]);
+  const binned = result.cases.find((c) => c.mode === 'binned');
+  assert.deepEqual(binned.cli_args, ['--curve-mode', 'binned', '--bins', '512', '--quiet']);
+  assert.equal(binned.bins, 512);
+  assert.equal(existsSync(join(deps.dataDir, 'binary-3000-seed42.arrow')), false, 'no whole file for the huge size');
+  const { result: only } = await runBenchmarks({ rows: [1000], runs: 1, record: false, modes: ['binned'] }, deps);
+  assert.deepEqual(only.cases.map((c) => c.mode), ['binned']);
+});
+
+test('the scikit-learn comparison: fake script through the runner, and a skip with a note', async () => {
+  const deps = sandbox();
+  const sk = {
+    python: process.execPath,
+    sklearnScript: fixture('fake-sklearn.mjs'),
+    detectSklearn: () => ({ available: true, sklearn: '0.0-fake' }),
+  };
+  const { result, sklearnTable, recordedPath } = await runBenchmarks(
+    { rows: [2000], runs: 2, record: true, modes: ['exact', 'binned'], sklearn: true, python: process.execPath },
+    { ...deps, ...sk },
+  );
+  assert.equal(result.sklearn.status, 'ran');
+  assert.equal(result.sklearn.sklearn, '0.0-fake');
+  const [c] = result.sklearn.cases;
+  assert.equal(c.rows, 2000);
+  assert.deepEqual(c.sklearn_roc_auc_s.runs, [0.5, 0.5]);
+  assert.equal(c.sklearn_full_set_s.median, 2);
+  const exact = result.cases.find((x) => x.mode === 'exact');
+  assert.equal(c.modelperf_compute_s, exact.timing_ms.compute / 1000);
+  assert.equal(c.modelperf_wall_s, Number((exact.wall_ms.median / 1000).toFixed(4)));
+  assert.equal(c.speedup_compute, 200); // 0.5 s / 2.5 ms
+  assert.ok(c.speedup_wall > 0 && c.speedup_wall < c.speedup_compute);
+  assert.equal(c.modelperf_roc_auc, 0.75);
+  assert.equal(c.roc_auc_abs_diff, Math.abs(0.75 - c.sklearn_roc_auc));
+  assert.deepEqual(c.targets, { compute: null, wall: null });
+  assert.ok(existsSync(join(deps.dataDir, 'binary-2000-seed42.arrow.label.i8')));
+  assert.equal(sklearnTable.split('\n').length, 3);
+  assert.ok(readFileSync(deps.readme, 'utf8').includes(sklearnTable.split('\n')[2]));
+  assert.equal(JSON.parse(readFileSync(recordedPath, 'utf8')).sklearn.cases.length, 1);
+
+  const skipped = await runBenchmarks(
+    { rows: [1000], runs: 1, record: false, modes: ['exact'], sklearn: true, python: join(deps.dataDir, 'no-python') },
+    deps,
+  );
+  assert.equal(skipped.result.sklearn.status, 'skipped');
+  assert.match(skipped.result.sklearn.note, /no-python -c "import sklearn, numpy" failed/);
+  assert.match(skipped.sklearnTable.split('\n')[2], /skipped:/);
+  const noExact = await runBenchmarks({ rows: [1000], runs: 1, record: false, modes: ['stream'], sklearn: true }, { ...deps, ...sk });
+  assert.match(noExact.result.sklearn.note, /needs the exact mode/);
+});
+
+const hasSklearn = detectSklearn(defaultPython).available;
+
+test('scripts/bench/sklearn_auc.py reads the raw columns and agrees with the exact pairwise AUC', { skip: hasSklearn ? false : `${defaultPython} has no scikit-learn` }, async () => {
+  const deps = sandbox();
+  const dataset = ensureBinaryDataset({ rows: 1500, dataDir: deps.dataDir, binaryPredictionsTable: fakeBinaryPredictionsTable, tableToIPC });
+  const raw = ensureRawColumns({ file: dataset.path, rows: 1500, tableFromIPC });
+  const out = await runSklearnScript({ python: defaultPython, prefix: raw.prefix, runs: 2, fullRuns: 1 });
+  assert.equal(out.rows, 1500);
+  assert.equal(out.roc_auc_s.runs.length, 2);
+  assert.equal(out.full_set_s.runs.length, 1);
+  assert.equal(out.full_set.roc_auc, out.roc_auc);
+  const fake = JSON.parse(execFileSync(process.execPath, [fixture('fake-sklearn.mjs'), raw.prefix, '--runs', '1', '--full-runs', '0'], { encoding: 'utf8' }));
+  assert.ok(Math.abs(out.roc_auc - fake.roc_auc) < 1e-12, `${out.roc_auc} vs ${fake.roc_auc}`);
+  const cm = out.full_set.confusion_matrix;
+  assert.equal(cm.tn + cm.fp + cm.fn + cm.tp, 1500);
+  await assert.rejects(runSklearnScript({ python: defaultPython, prefix: join(deps.dataDir, 'missing'), runs: 1, fullRuns: 0 }), /scikit-learn script failed/);
+});
+
+test('modeSetup: flags and specs of the three modes', () => {
+  assert.deepEqual(modeSetup('exact'), { mode: 'exact', input: 'file', cliArgs: [], spec: {} });
+  assert.deepEqual(modeSetup('stream'), { mode: 'stream', input: 'stream', cliArgs: ['--stream', '--quiet'], spec: { stream: true } });
+  assert.deepEqual(modeSetup('binned', { bins: 64 }).spec, { stream: true, curveMode: 'binned', histogramBins: 64 });
+  assert.deepEqual(modeSetup('binned').cliArgs, ['--curve-mode', 'binned', '--quiet']);
+  assert.throws(() => modeSetup('fast'), /unknown mode/);
 });
 
 test('runBenchmarks without record writes nothing; a missing CLI is a clear error', async () => {
