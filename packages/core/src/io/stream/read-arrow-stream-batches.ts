@@ -1,6 +1,6 @@
 import { MessageHeader, RecordBatchReader, type RecordBatch, type Schema } from 'apache-arrow';
 import { InputOutputError, isModelperfError } from '../../errors.js';
-import type { ByteSource } from './byte-source.js';
+import type { ByteReader } from './byte-source.js';
 import { checkIpcMessage } from './check-ipc-message.js';
 
 /** A source opened for batch-by-batch reading: its schema, and its batches as they are read. */
@@ -56,7 +56,7 @@ function afterBatches(n: number): string {
  * for await (const batch of batches) console.log(batch.numRows);
  * ```
  */
-export async function readArrowStreamBatches(source: ByteSource, requireEndOfStream = true): Promise<OpenedBatches> {
+export async function readArrowStreamBatches(source: ByteReader, requireEndOfStream = true): Promise<OpenedBatches> {
   const state: FrameState = { batches: 0, rows: [] };
   let reader: Awaited<ReturnType<typeof openReader>>;
   try {
@@ -76,7 +76,7 @@ async function openReader(frames: AsyncIterable<Uint8Array>) {
 
 async function* decodeBatches(
   reader: Awaited<ReturnType<typeof openReader>>,
-  source: ByteSource,
+  source: ByteReader,
   state: FrameState,
 ): AsyncGenerator<RecordBatch, void, undefined> {
   let index = 0;
@@ -117,7 +117,7 @@ function asCorrupt(error: unknown, index: number): Error {
  * Yields the stream's messages, each only once it has arrived whole and passed its checks; throws at the first
  * incomplete or damaged one.
  */
-async function* arrowStreamFrames(source: ByteSource, state: FrameState, requireEnd: boolean): AsyncGenerator<Uint8Array> {
+async function* arrowStreamFrames(source: ByteReader, state: FrameState, requireEnd: boolean): AsyncGenerator<Uint8Array> {
   let messages = 0;
   for (;;) {
     const at = source.bytesRead;

@@ -6,7 +6,7 @@ import { InputOutputError, ValidationError } from '../../errors.js';
 import type { CheckArrowIpcOptions } from '../check-arrow-ipc.js';
 import { detectInputFormat, type InputFormat } from '../input-format.js';
 import type { CsvReadOptions } from '../read-csv-bytes.js';
-import { ByteSource } from './byte-source.js';
+import { ByteSource, FileByteSource } from './byte-source.js';
 import { checkSameSchema } from './check-same-schema.js';
 import { readArrowFileBatches } from './read-arrow-file-batches.js';
 import { type OpenedBatches, readArrowStreamBatches } from './read-arrow-stream-batches.js';
@@ -106,12 +106,18 @@ export async function readBatches(path: string, options: ReadBatchesOptions = {}
     const isArrowFile = String.fromCharCode(...head) === 'ARROW1';
     if ((format === 'arrow' || format === 'arrows') && isArrowFile) {
       opened = await readArrowFileBatches(handle, size, counter);
+    } else if (format === 'arrows' || format === 'arrow') {
+      if (head[0] === 0x1f && head[1] === 0x8b) {
+        await handle.close();
+        throw new InputOutputError('corrupt_file', `The ${format} input is gzip-compressed; only CSV may be gzipped. Decompress it first.`);
+      }
+      opened = await readArrowStreamBatches(new FileByteSource(handle, size, 0, counter), options.arrow?.requireEndOfStream ?? true);
     } else if (format === 'parquet') {
       opened = await readParquetBatches(path, handle, size, batchRows, counter);
     } else {
       await handle.close();
       const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
-      opened = await openSequential(stream, format === 'arrow' ? 'arrows' : format, options, counter, path);
+      opened = await openSequential(stream, format, options, counter, path);
     }
   }
   return new OpenBatchReader(format, opened, totalBytes, counter, batchRows);

@@ -4,7 +4,7 @@ import { CsvColumn, CsvKind } from '../csv-column.js';
 import { CsvRecordParser } from '../csv-record-parser.js';
 import { type CsvReadOptions, DEFAULT_CSV_NULL_VALUES } from '../read-csv-bytes.js';
 import { splitCsvRecord } from '../split-csv-record.js';
-import type { ByteSource } from './byte-source.js';
+import type { ByteReader } from './byte-source.js';
 import type { OpenedBatches } from './read-arrow-stream-batches.js';
 
 /** Bytes read per CSV piece (one record batch per piece) unless `pieceBytes` says otherwise. */
@@ -33,7 +33,7 @@ const KIND_NAMES: Readonly<Record<number, string>> = { 0: 'empty', 1: 'numbers',
  * const { batches } = await readCsvBatches(new ByteSource(createReadStream('preds.csv')));
  * ```
  */
-export async function readCsvBatches(source: ByteSource, options: CsvReadOptions = {}): Promise<OpenedBatches> {
+export async function readCsvBatches(source: ByteReader, options: CsvReadOptions = {}): Promise<OpenedBatches> {
   const delimiterText = options.delimiter ?? ',';
   if (delimiterText.length !== 1 || '"\r\n'.includes(delimiterText)) {
     throw new ValidationError('invalid_argument', `The CSV delimiter must be one character other than a quote or line break, not ${JSON.stringify(delimiterText)}.`);
@@ -50,7 +50,7 @@ export async function readCsvBatches(source: ByteSource, options: CsvReadOptions
   return { schema: first.schema, batches: csvBatches(first, reader, source) };
 }
 
-async function* csvBatches(first: RecordBatch, reader: CsvPieceReader, source: ByteSource): AsyncGenerator<RecordBatch, void, undefined> {
+async function* csvBatches(first: RecordBatch, reader: CsvPieceReader, source: ByteReader): AsyncGenerator<RecordBatch, void, undefined> {
   try {
     if (first.numRows > 0) yield first;
     for (let batch = await reader.next(); batch !== undefined; batch = await reader.next()) yield batch;
@@ -70,7 +70,7 @@ class CsvPieceReader {
   private started = false;
 
   constructor(
-    private readonly source: ByteSource,
+    private readonly source: ByteReader,
     private readonly delimiter: number,
     private readonly nulls: ReadonlySet<string>,
     private readonly pieceBytes: number,
