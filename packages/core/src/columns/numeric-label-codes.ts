@@ -29,6 +29,7 @@ export function numericLabelCodes(values: NumericLabelArray): LabelCodeParts<num
   let integral = true;
   let nullCount = 0;
   let firstNullRow = -1;
+  const integerArray = !(values instanceof Float64Array || values instanceof Float32Array);
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== v) {
@@ -37,7 +38,8 @@ export function numericLabelCodes(values: NumericLabelArray): LabelCodeParts<num
     }
     if (v < min) min = v;
     if (v > max) max = v;
-    if (integral && Math.floor(v) !== v) integral = false;
+    // Integer buffers cannot hold fractions: skip the check (a third of this pass on 1e7 Int8 labels).
+    if (!integerArray && integral && Math.floor(v) !== v) integral = false;
   }
   const codes = new Int32Array(n);
   if (nullCount === n) {
@@ -70,6 +72,8 @@ function codeByDirectIndex(values: NumericLabelArray, min: number, span: number,
       classes.push(k + min + 0); // + 0 turns -0 into 0
     }
   }
+  // Every value of the span occurs (0/1 labels, class ids 0..K-1): the offsets already are the codes.
+  if (classes.length === span) return classes;
   for (let i = 0; i < n; i++) {
     const k = codes[i];
     if (k >= 0) codes[i] = remap[k];
