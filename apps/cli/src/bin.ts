@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
@@ -11,21 +11,29 @@ const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
  * glibc reads the tunable only at start-up, so the CLI starts itself once more with it set (one bare Node start-up,
  * ~0.1 s). MODELPERF_NO_REEXEC=1 turns this off.
  */
-function rerunWithHugePages(): number | undefined {
+async function rerunWithHugePages(): Promise<number | undefined> {
   const tunables = process.env.GLIBC_TUNABLES ?? '';
   if (process.platform !== 'linux' || tunables.includes('glibc.malloc.hugetlb') || process.env.MODELPERF_NO_REEXEC === '1') {
     return undefined;
   }
   const env = { ...process.env, GLIBC_TUNABLES: tunables ? `${tunables}:${HUGE_PAGES}` : HUGE_PAGES };
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
-  if (child.error) return undefined;
-  if (child.signal) return 128 + (constants.signals[child.signal] ?? 0);
-  return child.status ?? 1;
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
+  // Signals sent to this process (e.g. SIGTERM to `modelperf serve`) go to the child, which does the real work.
+  const forward = (signal: NodeJS.Signals): void => {
+    child.kill(signal);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward);
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(undefined));
+    child.on('exit', (code, signal) => {
+      resolve(signal ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1));
+    });
+  });
 }
 
 // The CLI (and the engine behind it) is imported only in the process that runs it, so the re-start costs one bare
 // Node start-up (~0.1 s), not two module loads.
-const rerun = rerunWithHugePages();
+const rerun = await rerunWithHugePages();
 if (rerun !== undefined) {
   process.exitCode = rerun;
 } else {

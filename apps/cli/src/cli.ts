@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { processIo, type CliIo } from './cli-io.js';
 import { evaluateCommand, OUTPUT_FORMATS, type EvaluateCommandOptions } from './commands/evaluate.js';
 import { GENERATE_TASKS, generateCommand, type GenerateCommandOptions } from './commands/generate.js';
+import { serveCommand, type ServeCommandOptions } from './commands/serve.js';
 import { parseCount, parseCountList, parseList, parseNumber, parseZeroDivision } from './parse-options.js';
 import { VERSION } from './version.js';
 
@@ -84,6 +85,22 @@ export function createProgram(io: CliIo = processIo): Command {
     .addOption(new Option('--format <format>', 'override the format detected from the extension').choices([...INPUT_FORMAT_NAMES]))
     .action(async (opts: GenerateCommandOptions) => {
       await generateCommand(opts, io);
+    });
+
+  program
+    .command('serve')
+    .description('start the HTTP API (POST /v1/evaluate, /v1/jobs, /metrics, /docs); env vars MODELPERF_* also apply')
+    .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on, 0 for any free one (default 8080)')
+    .option('--data-dir <dir>', 'directory that POST /v1/jobs paths are relative to')
+    .option('--token-file <file>', 'file holding the bearer token every /v1 route then needs')
+    .option('--body-limit <bytes>', 'largest request body (default 1073741824)')
+    .option('--row-limit <rows>', 'most rows one evaluation may hold (default: none)')
+    .option('--request-timeout-ms <ms>', 'time an evaluation request may take (default 300000)')
+    .option('--max-concurrent <n>', 'evaluations at once; beyond it 503 with Retry-After (default 4)')
+    .option('--log-level <level>', 'pino log level on stderr, or silent (default info)')
+    .action(async (opts: ServeCommandOptions) => {
+      await serveCommand(opts, io);
     });
 
   return program;
