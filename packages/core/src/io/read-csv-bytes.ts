@@ -14,7 +14,7 @@ import { Field, makeData, RecordBatch, Schema, Struct, Table } from 'apache-arro
 import { InputOutputError, ValidationError } from '../errors.js';
 import { CsvColumn, type CsvKind } from './csv-column.js';
 import { CsvRecordParser } from './csv-record-parser.js';
-import { splitCsvRecord } from './split-csv-record.js';
+import { readCsvHeader as readHeader } from './read-csv-header.js';
 
 /** Cells read as null in every column (compared after trimming spaces), as pandas' defaults minus the rarest. */
 export const DEFAULT_CSV_NULL_VALUES: readonly string[] = [
@@ -120,38 +120,6 @@ function parseCsv(
     throw new ValidationError('empty_input', 'The CSV input is empty: it has no header row.');
   }
   return { columns, rows: parser.row };
-}
-
-interface Header {
-  readonly names: string[];
-  readonly end: number;
-  readonly lineBreaks: number;
-}
-
-/** Reads the header record after any blank lines; undefined when the text holds no complete header yet. */
-function readHeader(text: string, delimiter: number, last: boolean): Header | undefined {
-  let start = 0;
-  let blank = 0;
-  while (start < text.length && (text.charCodeAt(start) === 10 || text.charCodeAt(start) === 13)) {
-    if (text.charCodeAt(start) === 10) blank++;
-    start++;
-  }
-  if (start === text.length) return undefined;
-  let record;
-  try {
-    record = splitCsvRecord(text, start, delimiter, blank + 1);
-  } catch (error) {
-    if (!last) return undefined;
-    throw error;
-  }
-  const seen = new Map<string, number>();
-  const names = record.fields.map((raw, k) => {
-    const base = raw.trim() === '' ? `Unnamed: ${k}` : raw;
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    return count === 0 ? base : `${base}.${count}`;
-  });
-  return { names, end: record.end, lineBreaks: blank + record.lineBreaks };
 }
 
 /** The input as text pieces that each end at a line break (the last one at the input's end). */

@@ -5,6 +5,7 @@ import { CsvRecordParser } from '../csv-record-parser.js';
 import { type CsvReadOptions, DEFAULT_CSV_NULL_VALUES } from '../read-csv-bytes.js';
 import { splitCsvRecord } from '../split-csv-record.js';
 import type { ByteReader } from './byte-source.js';
+import { readCsvHeader as readHeader } from '../read-csv-header.js';
 import type { OpenedBatches } from './read-arrow-stream-batches.js';
 
 /** Bytes read per CSV piece (one record batch per piece) unless `pieceBytes` says otherwise. */
@@ -203,38 +204,6 @@ function firstNonNull(column: CsvColumn): number {
   if (column.valid === null) return 0;
   const k = column.valid.indexOf(1);
   return k === -1 ? 0 : k;
-}
-
-interface Header {
-  readonly names: string[];
-  readonly end: number;
-  readonly lineBreaks: number;
-}
-
-/** Reads the header record after any blank lines, as readCsvBytes does; undefined until a whole header has arrived. */
-function readHeader(text: string, delimiter: number, last: boolean): Header | undefined {
-  let start = 0;
-  let blank = 0;
-  while (start < text.length && (text.charCodeAt(start) === 10 || text.charCodeAt(start) === 13)) {
-    if (text.charCodeAt(start) === 10) blank++;
-    start++;
-  }
-  if (start === text.length) return undefined;
-  let record;
-  try {
-    record = splitCsvRecord(text, start, delimiter, blank + 1);
-  } catch (error) {
-    if (!last) return undefined;
-    throw error;
-  }
-  const seen = new Map<string, number>();
-  const names = record.fields.map((raw, k) => {
-    const base = raw.trim() === '' ? `Unnamed: ${k}` : raw;
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    return count === 0 ? base : `${base}.${count}`;
-  });
-  return { names, end: record.end, lineBreaks: blank + record.lineBreaks };
 }
 
 function countLineBreaks(text: string): number {
