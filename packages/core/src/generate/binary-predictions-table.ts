@@ -1,25 +1,13 @@
-import {
-  Dictionary,
-  Field,
-  Float64,
-  Int8,
-  Int32,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  Utf8,
-  makeData,
-  vectorFromArray,
-} from 'apache-arrow';
+import type { Float64, Int8, Int32, Table } from 'apache-arrow';
 import { generateBinaryPredictions, type BinaryPredictionsOptions } from './binary-predictions.js';
+import { generatedTable, rowIds, type SegmentType } from './generated-table.js';
 
 /** Columns of {@link binaryPredictionsTable}. */
 export type BinaryPredictionsSchema = {
   id: Int32;
   label: Int8;
   score: Float64;
-  segment: Dictionary<Utf8, Int8>;
+  segment: SegmentType;
 };
 
 /**
@@ -43,30 +31,9 @@ export type BinaryPredictionsSchema = {
  */
 export function binaryPredictionsTable(options: BinaryPredictionsOptions): Table<BinaryPredictionsSchema> {
   const { rows, label, score, segment, segmentNames } = generateBinaryPredictions(options);
-  const id = new Int32Array(rows);
-  for (let i = 0; i < rows; i += 1) id[i] = i;
-  const segmentType = new Dictionary(new Utf8(), new Int8(), 0, false);
-  const schema = new Schema<BinaryPredictionsSchema>([
-    new Field('id', new Int32(), false),
-    new Field('label', new Int8(), false),
-    new Field('score', new Float64(), false),
-    new Field('segment', segmentType, false),
-  ]);
-  const children = [
-    makeData({ type: new Int32(), length: rows, nullCount: 0, data: id }),
-    makeData({ type: new Int8(), length: rows, nullCount: 0, data: label }),
-    makeData({ type: new Float64(), length: rows, nullCount: 0, data: score }),
-    makeData({
-      type: segmentType,
-      length: rows,
-      nullCount: 0,
-      data: segment,
-      dictionary: vectorFromArray([...segmentNames], new Utf8()),
-    }),
-  ];
-  const batch = new RecordBatch(
-    schema,
-    makeData({ type: new Struct<BinaryPredictionsSchema>(schema.fields), length: rows, nullCount: 0, children }),
+  return generatedTable<BinaryPredictionsSchema>(
+    rows,
+    [{ name: 'id', data: rowIds(rows) }, { name: 'label', data: label }, { name: 'score', data: score }],
+    { codes: segment, names: segmentNames },
   );
-  return new Table(schema, batch);
 }
