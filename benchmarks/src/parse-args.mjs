@@ -16,6 +16,9 @@ Options:
   --bins <n>        histogram bins of the binned mode (default: the CLI's, 65536)
   --huge            also 1e8 rows in the stream and binned modes: generates benchmarks/data/*.arrows of
                     about 1.4 GB once (reused), one timed run without warm-up, several minutes
+  --server          also the HTTP server benchmark: POST /v1/evaluate with 1e4- and 1e6-row Arrow streams
+                    (autocannon, fixed request counts, a server child on 127.0.0.1)
+  --server-only     only the HTTP server benchmark (no CLI modes, no scikit-learn)
   --no-sklearn      skip the scikit-learn comparison
   --python <path>   interpreter with scikit-learn and numpy (default ${defaultPython})
   --quick           smoke test: 1e5 rows, 1 run, nothing recorded
@@ -29,7 +32,7 @@ Options:
  *
  * @param {string[]} argv - arguments after the script name
  * @returns {{ rows: number[], runs: number, quick: boolean, record: boolean, help: boolean, huge: boolean,
- *   modes: string[], bins: number | undefined, sklearn: boolean, python: string }}
+ *   modes: string[], bins: number | undefined, sklearn: boolean, python: string, server: boolean, serverOnly: boolean }}
  * @throws {Error} with a one-line message on an unknown option or a bad value
  * @example
  * parseBenchArgs(['--rows', '1e6,1e7', '--runs', '5']); // { rows: [1000000, 10000000], runs: 5, ... }
@@ -45,6 +48,8 @@ export function parseBenchArgs(argv) {
       modes: { type: 'string' },
       bins: { type: 'string' },
       huge: { type: 'boolean', default: false },
+      server: { type: 'boolean', default: false },
+      'server-only': { type: 'boolean', default: false },
       'no-sklearn': { type: 'boolean', default: false },
       python: { type: 'string' },
       quick: { type: 'boolean', default: false },
@@ -70,7 +75,9 @@ export function parseBenchArgs(argv) {
     huge: values.huge === true,
     modes,
     bins,
-    sklearn: values['no-sklearn'] !== true,
+    sklearn: values['no-sklearn'] !== true && values['server-only'] !== true,
+    server: values.server === true || values['server-only'] === true,
+    serverOnly: values['server-only'] === true,
     python: values.python ?? defaultPython,
   };
 }

@@ -8,13 +8,14 @@ const modeOrder = { exact: 0, stream: 1, binned: 2 };
 
 /**
  * Writes one run's results to `<dir>/<date>.json`. A file of the same date from the same machine is merged (cases of
- * the same task, mode and size are replaced, others kept; the same for scikit-learn comparisons of the same size); one
+ * the same task, mode and size are replaced, others kept; the same for scikit-learn comparisons and HTTP server cases of
+ * the same size); one
  * from another machine is kept and the new file is named `<date>-2.json`, `<date>-3.json`, ...
  *
  * @param {object} args
  * @param {string} args.dir - results folder (created if needed)
  * @param {{ date: string, machine: object, commit: string | null, targets: object, cases: object[],
- *   sklearn?: { status: string, note?: string, cases: object[] } }} args.result
+ *   sklearn?: { status: string, note?: string, cases: object[] }, server?: { cases: object[] } }} args.result
  * @returns {string} the path written
  * @example
  * const path = recordResults({ dir: 'benchmarks/results', result });
@@ -35,6 +36,11 @@ export function recordResults({ dir, result }) {
       const sklearnCases = merge(existing?.sklearn?.cases, fresh.cases ?? [], (c) => String(c.rows)).sort((a, b) => a.rows - b.rows);
       // A run that skipped the comparison keeps the earlier one's status and environment.
       merged.sklearn = fresh.status === 'ran' || existing?.sklearn === undefined ? { ...fresh, cases: sklearnCases } : { ...existing.sklearn, cases: sklearnCases };
+    }
+    if (result.server !== undefined || existing?.server !== undefined) {
+      // Server cases of the same body size are replaced, others kept.
+      const serverCases = merge(existing?.server?.cases, result.server?.cases ?? [], (c) => `${c.endpoint}:${c.content_type}:${c.rows}`).sort((a, b) => a.rows - b.rows);
+      merged.server = { ...(existing?.server ?? {}), ...(result.server ?? {}), cases: serverCases };
     }
     writeFileSync(path, `${JSON.stringify(merged, null, 2)}\n`);
     return path;

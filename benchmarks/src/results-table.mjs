@@ -7,6 +7,9 @@ export const tableMarkers = Object.freeze({ start: '<!-- results:start -->', end
 /** Markers around the generated scikit-learn comparison table in `benchmarks/README.md`. */
 export const sklearnMarkers = Object.freeze({ start: '<!-- sklearn:start -->', end: '<!-- sklearn:end -->' });
 
+/** Markers around the generated HTTP server table in `benchmarks/README.md`. */
+export const serverMarkers = Object.freeze({ start: '<!-- server:start -->', end: '<!-- server:end -->' });
+
 const header = [
   '| Date | Machine | Node | Rows | Mode | CLI wall min / median | read / compute | Compute rows/s (per core) | Sort floor | Peak RSS / over idle | Bytes/row | < 1.5 s at 1e7 (exact) | < 40 B/row (exact) | ≤ 16 B/row (stream) | ≥ 150 M rows/s/core (binned) | < 1 GiB peak at 1e8 (binned) |',
   '|---|---|---|--:|---|--:|--:|--:|--:|--:|--:|:-:|:-:|:-:|:-:|:-:|',
@@ -162,4 +165,40 @@ function verdict(value) {
 
 function cell(text) {
   return String(text).replaceAll('|', '\\|');
+}
+
+const serverHeader = [
+  '| Date | Machine | Node | Rows per body | Body | Requests × connections | Completed / errors / non-2xx | Requests/s | Rows/s | Latency p50 / p90 / p99 |',
+  '|---|---|---|--:|--:|--:|--:|--:|--:|--:|',
+];
+
+/**
+ * Renders the HTTP server cases (`result.server.cases`) of results files as one Markdown table.
+ *
+ * @param {object[]} results - as returned by `loadResults`
+ * @returns {string} the Markdown table (header only when no file has server cases)
+ * @example
+ * renderServerTable(loadResults('benchmarks/results'));
+ */
+export function renderServerTable(results) {
+  const lines = [...serverHeader];
+  for (const result of results) {
+    const m = result.machine ?? {};
+    for (const c of result.server?.cases ?? []) {
+      const l = c.latency_ms ?? {};
+      lines.push(`| ${[
+        result.date,
+        machineCell(m),
+        cell(m.node ?? '?'),
+        formatRows(c.rows),
+        `${(c.body_bytes / 2 ** 20).toFixed(c.body_bytes >= 10 * 2 ** 20 ? 0 : 2)} MiB`,
+        `${c.requests} × ${c.connections}`,
+        `${c.completed} / ${c.errors} / ${c.non_2xx}`,
+        Number.isFinite(c.requests_per_s) ? c.requests_per_s.toFixed(c.requests_per_s >= 100 ? 0 : 1) : '—',
+        Number.isFinite(c.rows_per_s) ? formatRate(c.rows_per_s) : '—',
+        `${ms(l.p50)} / ${ms(l.p90)} / ${ms(l.p99)}`,
+      ].join(' | ')} |`);
+    }
+  }
+  return lines.join('\n');
 }

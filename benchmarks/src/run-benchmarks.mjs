@@ -6,7 +6,8 @@ import { measureBaselineRss, measurePeakMemory } from './measure-memory.mjs';
 import { modeNames, modeSetup } from './modes.mjs';
 import { hugeRows as defaultHugeRows } from './parse-args.mjs';
 import { loadResults, recordResults } from './results-files.mjs';
-import { renderResultsTable, renderSklearnTable, sklearnMarkers, tableMarkers, updateResultsTable } from './results-table.mjs';
+import { renderResultsTable, renderServerTable, renderSklearnTable, serverMarkers, sklearnMarkers, tableMarkers, updateResultsTable } from './results-table.mjs';
+import { runServerBenchmark } from './server-bench.mjs';
 import { defaultPython, detectSklearn, runSklearnScript, sklearnScript } from './sklearn.mjs';
 import { readScores, timeSortFloor } from './sort-floor.mjs';
 import { computeRowsPerSecond, evaluationThreads, judgeSklearn, judgeTargets, targets } from './targets.mjs';
@@ -26,7 +27,7 @@ import { timeCli } from './time-cli.mjs';
  * and the scikit-learn script; tests pass fakes for all of them.
  *
  * @param {{ rows: number[], runs: number, record: boolean, modes?: string[], bins?: number, huge?: boolean,
- *   sklearn?: boolean, python?: string }} options - from `parseBenchArgs` (`modes` defaults to all three; `sklearn` to off)
+ *   sklearn?: boolean, python?: string, server?: boolean, serverOnly?: boolean }} options - from `parseBenchArgs` (`modes` defaults to all three; `sklearn` to off)
  * @param {object} deps
  * @param {string} deps.cli - CLI entry script
  * @param {string} [deps.evalChildScript] - memory probe script (default `eval-child.mjs`)
@@ -40,9 +41,13 @@ import { timeCli } from './time-cli.mjs';
  * @param {number} [deps.hugeRows] - rows of the `huge` cases (default 1e8)
  * @param {string} [deps.sklearnScript] - scikit-learn script (default `scripts/bench/sklearn_auc.py`)
  * @param {(python: string) => { available: boolean, sklearn?: string, note?: string }} [deps.detectSklearn]
+ * @param {string} [deps.serverBin] - apps/server/dist/bin.js, for `options.server`
+ * @param {(options: object) => Promise<object>} [deps.autocannon] - for `options.server`
+ * @param {object[]} [deps.serverLoads] - loads of the server benchmark (default `serverLoads` of server-bench.mjs)
  * @param {(message: string) => void} [deps.log] - progress messages
  * @param {() => Date} [deps.now] - clock, for the results date
- * @returns {Promise<{ result: object, table: string, sklearnTable: string | null, recordedPath: string | null }>}
+ * @returns {Promise<{ result: object, table: string, sklearnTable: string | null, serverTable: string | null,
+ *   recordedPath: string | null }>}
  * @example
  * const { table } = await runBenchmarks({ rows: [1e5], runs: 1, record: false }, deps);
  */
@@ -54,18 +59,17 @@ export async function runBenchmarks(options, deps) {
   if (!existsSync(cli)) {
     throw new Error(`${cli} not found: build the CLI first (pnpm build; pnpm bench builds it through turbo)`);
   }
-  const needsArrow = modes.some((m) => m !== 'exact') || options.sklearn === true;
+  const needsArrow = options.server === true || modes.some((m) => m !== 'exact') || options.sklearn === true;
   if (needsArrow && (typeof deps.arrow?.RecordBatchStreamWriter !== 'function' || typeof deps.arrow?.tableFromIPC !== 'function')) {
     throw new Error('deps.arrow (apache-arrow) is needed for the streamed modes and the scikit-learn comparison');
   }
 
   const machine = describeMachine();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB, ${machine.os}, node ${machine.node}`);
-  const baselineKb = await measureBaselineRss(3, evalChildScript);
-  log(`idle baseline: ${(baselineKb / 1024).toFixed(1)} MiB peak RSS`);
-
-  const sizes = options.rows.map((rows) => ({ rows, modes, runs: options.runs, warmup: true, sklearn: options.sklearn === true }));
-  if (options.huge === true) {
+  const sizes = options.serverOnly === true ? [] : options.rows.map((rows) => ({ rows, modes, runs: options.runs, warmup: true, sklearn: options.sklearn === true }));
+  const baselineKb = sizes.length > 0 ? await measureBaselineRss(3, evalChildScript) : 0;
+  if (sizes.length > 0) log(`idle baseline: ${(baselineKb / 1024).toFixed(1)} MiB peak RSS`);
+  if (options.huge === true && options.serverOnly !== true) {
     const rows = deps.hugeRows ?? defaultHugeRows;
     const hugeModes = modes.filter((m) => m !== 'exact');
     if (hugeModes.length > 0 && !options.rows.includes(rows)) sizes.push({ rows, modes: hugeModes, runs: 1, warmup: false, sklearn: false });
@@ -73,7 +77,7 @@ export async function runBenchmarks(options, deps) {
 
   let sklearn;
   let detected;
-  if (options.sklearn === true) {
+  if (options.sklearn === true && options.serverOnly !== true) {
     const python = options.python ?? defaultPython;
     detected = (deps.detectSklearn ?? detectSklearn)(python);
     if (!modes.includes('exact')) {
@@ -157,6 +161,15 @@ export async function runBenchmarks(options, deps) {
     }
   }
 
+  let server;
+  if (options.server === true) {
+    if (deps.serverBin === undefined || !existsSync(deps.serverBin) || typeof deps.autocannon !== 'function') {
+      throw new Error(`the server benchmark needs the built server (${deps.serverBin ?? 'deps.serverBin'}; pnpm build) and autocannon`);
+    }
+    const ensureStream = (rows) => ensureBinaryStream({ rows, dataDir, binaryPredictionsTable, tableToIPC, arrow: deps.arrow, log });
+    server = { tool: 'autocannon', cases: await runServerBenchmark({ serverBin: deps.serverBin, ensureStream, autocannon: deps.autocannon, loads: deps.serverLoads, log }) };
+  }
+
   const result = {
     date: now().toISOString().slice(0, 10),
     machine,
@@ -166,6 +179,7 @@ export async function runBenchmarks(options, deps) {
     cases,
   };
   if (sklearn !== undefined) result.sklearn = sklearn;
+  if (server !== undefined) result.server = server;
   const table = renderResultsTable([result]);
   const sklearnTable = sklearn !== undefined ? renderSklearnTable([result]) : null;
   let recordedPath = null;
@@ -174,9 +188,11 @@ export async function runBenchmarks(options, deps) {
     const all = loadResults(resultsDir);
     updateResultsTable(readme, renderResultsTable(all), tableMarkers);
     updateResultsTable(readme, renderSklearnTable(all), sklearnMarkers);
+    if (server !== undefined) updateResultsTable(readme, renderServerTable(all), serverMarkers);
     log(`recorded ${recordedPath}; README tables updated`);
   }
-  return { result, table, sklearnTable, recordedPath };
+  const serverTable = server !== undefined ? renderServerTable([result]) : null;
+  return { result, table, sklearnTable, serverTable, recordedPath };
 }
 
 /**

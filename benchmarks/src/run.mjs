@@ -22,7 +22,9 @@ async function main(argv) {
     return 0;
   }
   const arrow = await import('apache-arrow');
-  const { table, sklearnTable } = await runBenchmarks(options, {
+  const { table, sklearnTable, serverTable } = await runBenchmarks(options, {
+    serverBin: join(repoRoot, 'apps/server/dist/bin.js'),
+    autocannon: options.server ? (await import('autocannon')).default : undefined,
     cli: join(repoRoot, 'apps/cli/dist/bin.js'),
     binaryPredictionsTable: await loadGenerator(),
     tableToIPC: arrow.tableToIPC,
@@ -33,7 +35,8 @@ async function main(argv) {
     repoRoot,
     log: (message) => process.stderr.write(`${message}\n`),
   });
-  process.stdout.write(`${table}\n`);
+  if (!options.serverOnly) process.stdout.write(`${table}\n`);
+  if (serverTable !== null) process.stdout.write(`\n${serverTable}\n`);
   if (sklearnTable !== null) process.stdout.write(`\n${sklearnTable}\n`);
   return 0;
 }

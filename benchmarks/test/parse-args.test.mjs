@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hugeRows, parseBenchArgs } from '../src/parse-args.mjs';
 
-const defaults = { huge: false, modes: ['exact', 'stream', 'binned'], bins: undefined, sklearn: true, python: '/usr/bin/python3' };
+const defaults = { huge: false, modes: ['exact', 'stream', 'binned'], bins: undefined, sklearn: true, python: '/usr/bin/python3', server: false, serverOnly: false };
 
 test('defaults: 1e6 and 1e7 rows, 3 runs, recorded, three modes, scikit-learn, no huge case', () => {
   assert.deepEqual(parseBenchArgs([]), { rows: [1e6, 1e7], runs: 3, quick: false, record: true, help: false, ...defaults });

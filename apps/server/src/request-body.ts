@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import { Table, vectorFromArray, type Vector } from 'apache-arrow';
 import { ValidationError } from '@modelperf/core';
 import { HttpError } from './http-error.js';
@@ -32,7 +34,10 @@ export interface BodyGuard {
  * @returns the same chunks
  */
 export async function* limitBody(body: AsyncIterable<Uint8Array | string>, limit: number, guard: BodyGuard): AsyncGenerator<Uint8Array> {
-  for await (const chunk of body) {
+  // Leaving a plain `for await` over a Node stream early destroys it, and destroying an unfinished request destroys
+  // its socket: the client would see a reset instead of the 4xx. The request is kept open; see drainUnreadBody.
+  const source = body instanceof Readable ? body.iterator({ destroyOnReturn: false }) : body;
+  for await (const chunk of source) {
     if (guard.error !== undefined) throw guard.error;
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     guard.bytes += bytes.length;
@@ -106,4 +111,39 @@ export function tableFromJsonBody(body: unknown): { table: Table; options: Recor
     vectors[name] = vectorFromArray(values);
   }
   return { table: new Table(vectors), options: (options ?? {}) as Record<string, unknown> };
+}
+
+/** Bounds of {@link drainUnreadBody}. */
+export const DRAIN_LIMITS = { bytes: 64 * 1024 ** 2, ms: 10_000 } as const;
+
+/**
+ * After a streamed body was refused early (bad option, 413, timeout), reads and discards what the client still
+ * sends, so that it finishes writing and reads the 4xx on a clean connection (a socket destroyed while data arrives
+ * sends a reset, which may make the client lose the response). Past `limits` (bytes or time) the socket is destroyed.
+ *
+ * @param raw - the request
+ * @param limits - most bytes and milliseconds to drain
+ * @example
+ * ```ts
+ * drainUnreadBody(request.raw);
+ * ```
+ */
+export function drainUnreadBody(raw: IncomingMessage, limits: { bytes: number; ms: number } = DRAIN_LIMITS): void {
+  if (raw.complete || raw.destroyed || raw.readableEnded) return;
+  let drained = 0;
+  const stop = (): void => {
+    clearTimeout(timer);
+    raw.off('data', discard);
+    raw.socket?.destroy();
+  };
+  const discard = (chunk: Buffer): void => {
+    drained += chunk.length;
+    if (drained > limits.bytes) stop();
+  };
+  const timer = setTimeout(stop, limits.ms);
+  timer.unref();
+  raw.on('data', discard);
+  raw.once('end', () => clearTimeout(timer));
+  raw.once('close', () => clearTimeout(timer));
+  raw.resume();
 }

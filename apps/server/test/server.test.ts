@@ -1,4 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -100,17 +103,109 @@ describe('real socket on 127.0.0.1', () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
-  it('load test: 200 small JSON evaluations, no errors, no non-2xx', async () => {
+  it('load test: 200 JSON and 200 Arrow-stream evaluations, no errors, no non-2xx, memory back near its start', async () => {
     const server = await startServer({ host: '127.0.0.1', port: 0, signals: [], maxConcurrent: 64 });
-    const result = await autocannon({
-      url: `${server.url}${QUERY}`, method: 'POST', connections: 10, amount: 200, duration: 2,
-      headers: { 'content-type': 'application/json' }, body: JSON.stringify(small),
-    });
-    expect(result.errors).toBe(0);
-    expect(result.timeouts).toBe(0);
-    expect(result.non2xx).toBe(0);
-    expect(result['2xx']).toBe(200);
+    const arrowBody = await encoded(binaryTable(10_000), 'arrows');
+    const arrowQuery = `${server.url}${QUERY}`;
+    const load = async (amount: number, headers: Record<string, string>, body: string | Buffer): Promise<void> => {
+      const result = await autocannon({ url: arrowQuery, method: 'POST', connections: 10, amount, duration: 10, headers, body });
+      expect(result.errors).toBe(0);
+      expect(result.timeouts).toBe(0);
+      expect(result.non2xx).toBe(0);
+      expect(result['2xx']).toBe(amount);
+    };
+    // Warm up (module loading, JIT), then take the baseline.
+    await load(20, { 'content-type': 'application/vnd.apache.arrow.stream' }, arrowBody);
+    const before = await settledMemory();
+    await load(200, { 'content-type': 'application/json' }, JSON.stringify(small));
+    await load(200, { 'content-type': 'application/vnd.apache.arrow.stream' }, arrowBody);
+    const after = await settledMemory();
+    const MiB = 2 ** 20;
+    expect((after.heapUsed - before.heapUsed) / MiB, `heapUsed ${before.heapUsed / MiB} -> ${after.heapUsed / MiB} MiB`).toBeLessThan(64);
+    expect((after.rss - before.rss) / MiB, `rss ${before.rss / MiB} -> ${after.rss / MiB} MiB`).toBeLessThan(256);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toContain('modelperf_evaluations_in_flight 0');
     await server.close();
+  });
+
+  it('answers the 4xx JSON to a streamed body refused early, over a real socket, and keeps serving', async () => {
+    const server = await startServer({ host: '127.0.0.1', port: 0, signals: [] });
+    const tight = await startServer({ host: '127.0.0.1', port: 0, signals: [], bodyLimit: 2 ** 20 });
+    const body = await encoded(binaryTable(200_000), 'arrows'); // about 4 MB, sent in 64 KiB pieces
+    // A bad option is refused before the body is read; a body over the limit is refused while it streams.
+    for (const [base, query, status, code] of [
+      [server.url, '/v1/evaluate?task=binary&label=y&score=p&threshold=abc', 400, 'invalid_argument'],
+      [server.url, '/v1/evaluate?task=binary&label=y&score=p&nope=1', 400, 'invalid_argument'],
+      [server.url, '/v1/evaluate?task=binary&label=missing&score=p', 422, 'missing_column'],
+      [tight.url, QUERY, 413, 'body_too_large'],
+    ] as const) {
+      const res = await slowPost(`${base}${query}`, 'application/vnd.apache.arrow.stream', body);
+      expect(res.status, `${query}: ${res.text}`).toBe(status);
+      expect(JSON.parse(res.text).error.code).toBe(code);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    }
+    expect(await tight.close()).toBe(true);
+    const ok = await fetch(`${server.url}${QUERY}`, {
+      method: 'POST', headers: { 'content-type': 'application/vnd.apache.arrow.stream' }, body: await encoded(binaryTable(1000), 'arrows'),
+    });
+    expect(ok.status).toBe(200);
+    expect(await server.close()).toBe(true);
   });
 });
 
+
+/** Memory after a forced full GC (exposed through V8 flags, no `--expose-gc` needed) and a short settle. */
+async function settledMemory(): Promise<NodeJS.MemoryUsage> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return process.memoryUsage();
+}
+
+/**
+ * POSTs a body in 64 KiB pieces over a plain TCP socket (HTTP/1.1, keep-alive), reading the response as soon as it
+ * comes, even mid-upload; resolves once the whole response is in and the whole body was written.
+ */
+function slowPost(url: string, contentType: string, body: Buffer): Promise<{ status: number; text: string }> {
+  const { hostname, port, pathname, search } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let received = Buffer.alloc(0);
+    let response: { status: number; text: string } | undefined;
+    let written = false;
+    const finish = (): void => {
+      if (response !== undefined && written) {
+        socket.end();
+        resolve(response);
+      }
+    };
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      const end = received.indexOf('\r\n\r\n');
+      if (end < 0 || response !== undefined) return;
+      const head = received.subarray(0, end).toString('latin1');
+      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? NaN);
+      if (received.length - end - 4 < length) return;
+      response = { status: Number(head.split(' ')[1]), text: received.subarray(end + 4, end + 4 + length).toString('utf8') };
+      finish();
+    });
+    socket.write(`POST ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: ${contentType}\r\n` +
+      `Content-Length: ${body.length}\r\n\r\n`);
+    let at = 0;
+    const writeMore = (): void => {
+      if (at >= body.length) {
+        written = true;
+        finish();
+        return;
+      }
+      const piece = body.subarray(at, at + 65536);
+      at += piece.length;
+      socket.write(piece, (error) => (error ? reject(error) : writeMore()));
+    };
+    writeMore();
+  });
+}

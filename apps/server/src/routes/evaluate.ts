@@ -5,7 +5,7 @@ import { readBatches } from '@modelperf/core/node';
 import type { Lease } from '../concurrency-limiter.js';
 import { HttpError } from '../http-error.js';
 import {
-  alignedBytes, collectBytes, EVALUATE_CONTENT_TYPES, limitBody, tableFromJsonBody, type BodyGuard, type EvaluateContentType,
+  alignedBytes, collectBytes, drainUnreadBody, EVALUATE_CONTENT_TYPES, limitBody, tableFromJsonBody, type BodyGuard, type EvaluateContentType,
 } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import { OPTIONS_SCHEMA, specFromParams } from '../spec-from-params.js';
@@ -79,6 +79,8 @@ export async function evaluateRoutes(app: FastifyInstance, context: ServerContex
     try {
       report = await Promise.race([work, timeout]);
     } catch (error) {
+      // A streamed body may be partly unread: drain it so that the client gets this error, not a reset.
+      if (STREAMED.includes(contentType)) drainUnreadBody(request.raw);
       throw guard.error ?? error;
     } finally {
       clearTimeout(timer);
