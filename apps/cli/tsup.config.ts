@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 // Runtime-loaded optional parts stay external (they are this package's dependencies, resolved at run time).
-const RUNTIME_EXTERNAL = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', 'parquet-wasm'];
+// @modelperf/report stays a separate module: it loads vega and resvg (native) only when a chart is drawn.
+const RUNTIME_EXTERNAL = ['@modelperf/report', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', 'parquet-wasm'];
 
 export default defineConfig({
   entry: { bin: 'src/bin.ts', cli: 'src/cli.ts' },
@@ -12,7 +13,7 @@ export default defineConfig({
   target: 'node20',
   // The engine, apache-arrow and commander are bundled into one file: loading it takes ~0.15 s less than resolving
   // several hundred modules at every start (measured: `modelperf --version` 0.33 s -> 0.18 s).
-  noExternal: [/^(?!@tensorflow\/|parquet-wasm)/],
+  noExternal: [/^(?!@tensorflow\/|parquet-wasm|@modelperf\/report)/],
   external: RUNTIME_EXTERNAL,
   // Bundled CommonJS (commander) calls require() for Node built-ins.
   banner: { js: "import { createRequire as __modelperfCreateRequire } from 'node:module'; const require = __modelperfCreateRequire(import.meta.url);" },

@@ -1,7 +1,10 @@
+import { CHART_NAMES } from '@modelperf/report';
 import { BACKEND_CHOICES, INPUT_FORMAT_NAMES, isModelperfError, TASKS } from '@modelperf/core';
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type CliIo } from './cli-io.js';
 import { evaluateCommand, OUTPUT_FORMATS, type EvaluateCommandOptions } from './commands/evaluate.js';
+import { plotCommand, type PlotCommandOptions } from './commands/plot.js';
+import { reportCommand, type ReportCommandOptions } from './commands/report.js';
 import { GENERATE_TASKS, generateCommand, type GenerateCommandOptions } from './commands/generate.js';
 import { serveCommand, type ServeCommandOptions } from './commands/serve.js';
 import { parseCount, parseCountList, parseList, parseNumber, parseZeroDivision } from './parse-options.js';
@@ -85,6 +88,26 @@ export function createProgram(io: CliIo = processIo): Command {
     .addOption(new Option('--format <format>', 'override the format detected from the extension').choices([...INPUT_FORMAT_NAMES]))
     .action(async (opts: GenerateCommandOptions) => {
       await generateCommand(opts, io);
+    });
+
+  program
+    .command('report')
+    .description('render a saved JSON report (evaluate --format json) as a self-contained HTML page with charts, Markdown or a table')
+    .argument('<file>', 'the saved JSON report')
+    .addOption(new Option('--format <format>', 'output format (default: from the --out extension, html for files, table on a terminal)').choices(['html', 'markdown', 'table']))
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .action(async (file: string, opts: ReportCommandOptions) => {
+      await reportCommand(file, opts, io);
+    });
+
+  program
+    .command('plot')
+    .description('draw one chart of a saved JSON report as SVG or PNG (format from the --out extension)')
+    .argument('<file>', 'the saved JSON report')
+    .addOption(new Option('--chart <chart>', 'which chart').choices([...CHART_NAMES]).makeOptionMandatory())
+    .requiredOption('--out <file>', 'output image: .svg or .png')
+    .action(async (file: string, opts: PlotCommandOptions) => {
+      await plotCommand(file, opts, io);
     });
 
   program

@@ -2,11 +2,10 @@ import { reportToJson, ValidationError, type BackendChoice, type Report, type Ta
 import { evaluateFile, writeFileAtomic, type EvaluateFileSpec } from '@modelperf/core/node';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
-import { renderMarkdown } from '../render/render-markdown.js';
-import { renderTable } from '../render/render-table.js';
+import { renderHtml, renderMarkdown, renderTable } from '@modelperf/report';
 
-/** Output formats of `evaluate`. */
-export const OUTPUT_FORMATS = ['table', 'json', 'markdown'] as const;
+/** Output formats of `evaluate` and `report`. */
+export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Parsed options of `modelperf evaluate`. */
@@ -105,12 +104,13 @@ export function specFromOptions(o: EvaluateCommandOptions): EvaluateFileSpec {
 /**
  * Renders a report in the requested format.
  * @param report - the report
- * @param format - table, json or markdown
+ * @param format - table, json, markdown or html (a self-contained page with charts)
  * @returns the text to print or write
  */
-export function renderReport(report: Report, format: OutputFormat): string {
+export async function renderReport(report: Report, format: OutputFormat): Promise<string> {
   if (format === 'json') return reportToJson(report) + '\n';
   if (format === 'markdown') return renderMarkdown(report);
+  if (format === 'html') return renderHtml(report);
   return renderTable(report);
 }
 
@@ -131,7 +131,7 @@ export async function evaluateCommand(file: string, options: EvaluateCommandOpti
   }
   // A terminal gets the readable table; a pipe or file gets JSON unless a format is asked for.
   const format = options.format ?? (options.out === undefined && io.stdout.isTTY ? 'table' : options.out ? formatFromPath(options.out) : 'json');
-  const text = renderReport(report, format);
+  const text = await renderReport(report, format);
   if (options.out !== undefined) {
     await writeFileAtomic(options.out, text);
     io.stderr.write(`wrote ${format} report to ${options.out}\n`);
@@ -141,8 +141,14 @@ export async function evaluateCommand(file: string, options: EvaluateCommandOpti
   return report;
 }
 
-function formatFromPath(path: string): OutputFormat {
+/**
+ * The output format an output path implies: .md/.markdown Markdown, .html/.htm HTML, .txt table, else JSON.
+ * @param path - the output path
+ * @returns the format
+ */
+export function formatFromPath(path: string): OutputFormat {
   if (/\.md$|\.markdown$/i.test(path)) return 'markdown';
+  if (/\.html?$/i.test(path)) return 'html';
   if (/\.txt$/i.test(path)) return 'table';
   return 'json';
 }
