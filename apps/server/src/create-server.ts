@@ -10,6 +10,7 @@ import { evaluateRoutes } from './routes/evaluate.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { uiRoutes } from './routes/ui.js';
 import { DEFAULTS, type ServerContext, type ServerOptions } from './server-context.js';
 import { ServerMetrics } from './server-metrics.js';
 import { VERSION } from './version.js';
@@ -18,8 +19,9 @@ import { VERSION } from './version.js';
  * Builds the modelperf HTTP API as a Fastify instance, not yet listening: call `listen`, or `inject` in tests.
  *
  * @remarks
- * Routes: `GET /healthz`, `GET /readyz`, `GET /metrics`, `GET /openapi.json`, `GET /docs`, and under `/v1` (bearer
- * token when `token` is set): `POST /v1/evaluate`, `POST /v1/jobs`, `GET /v1/jobs/:id`, `DELETE /v1/jobs/:id`.
+ * Routes: `GET /` (web page) and `GET /app.js`, `GET /healthz`, `GET /readyz`, `GET /metrics`, `GET /openapi.json`, `GET /docs`, and under `/v1` (bearer
+ * token when `token` is set): `POST /v1/evaluate`, `POST /v1/schema`, `POST /v1/report.html`, `POST /v1/jobs`, `GET /v1/jobs`, `GET /v1/jobs/:id`,
+ * `GET /v1/jobs/:id/report.html`, `DELETE /v1/jobs/:id`.
  * Closing the instance cancels pending jobs.
  *
  * @param options - data directory, token and limits
@@ -96,6 +98,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   void app.register(async (root) => {
     await healthRoutes(root, context);
     await metricsRoutes(root, context);
+    await uiRoutes(root, context);
     root.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
   void app.register(async (v1) => {

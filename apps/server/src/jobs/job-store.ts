@@ -85,6 +85,11 @@ export class JobStore {
     return job;
   }
 
+  /** Every known job, newest first. */
+  list(): Job[] {
+    return [...this.entries.values()].map((e) => e.job).reverse();
+  }
+
   /** The job with this id, if known. */
   get(id: string): Job | undefined {
     return this.entries.get(id)?.job;

@@ -2,6 +2,7 @@ import type { RecordBatch, Table } from 'apache-arrow';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { evaluateBatches, evaluateTable, readTableBytes, reportToJson as reportToJsonText, type InputFormat, type Report } from '@modelperf/core';
 import { readBatches } from '@modelperf/core/node';
+import { parseReportJson, renderHtml } from '@modelperf/report';
 import type { Lease } from '../concurrency-limiter.js';
 import { HttpError } from '../http-error.js';
 import {
@@ -13,6 +14,15 @@ import { ERROR_SCHEMA } from './error-schema.js';
 
 const STREAMED = ['application/vnd.apache.arrow.stream', 'text/csv'];
 const BUFFERED = ['application/vnd.apache.arrow.file', 'application/vnd.apache.parquet'];
+
+/** The evaluate query string: the evaluation options plus `format` (`json`, the default, or `html`). */
+const EVALUATE_QUERY_SCHEMA = {
+  ...OPTIONS_SCHEMA,
+  properties: {
+    ...OPTIONS_SCHEMA.properties,
+    format: { type: 'string', enum: ['json', 'html'], description: 'json (default): the report JSON; html: the self-contained HTML report' },
+  },
+} as const;
 
 function contentTypeOf(request: FastifyRequest): string {
   return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -41,9 +51,9 @@ export async function evaluateRoutes(app: FastifyInstance, context: ServerContex
         'JSON columns (application/json: `{ "columns": { "y": [...], "p": [...] }, "options": { ... } }`). ' +
         'Options come from the query string (and, for JSON, from `options`); lists are comma-separated.',
       tags: ['evaluate'],
-      querystring: OPTIONS_SCHEMA,
+      querystring: EVALUATE_QUERY_SCHEMA,
       response: {
-        200: { description: 'The report (modelperf/report@1)', type: 'object', additionalProperties: true },
+        200: { description: 'The report (modelperf/report@1), or with format=html the HTML report', type: 'object', additionalProperties: true },
         400: ERROR_SCHEMA, 401: ERROR_SCHEMA, 413: ERROR_SCHEMA, 415: ERROR_SCHEMA, 422: ERROR_SCHEMA, 503: ERROR_SCHEMA,
       },
     },
@@ -64,8 +74,9 @@ export async function evaluateRoutes(app: FastifyInstance, context: ServerContex
       throw new HttpError(415, 'unsupported_media_type',
         `Content type \`${contentType || '(none)'}\` is not accepted; send one of: ${Object.keys(EVALUATE_CONTENT_TYPES).join(', ')}.`);
     }
+    const { format: output, ...query } = request.query as Record<string, unknown>;
     const guard: BodyGuard = { bytes: 0 };
-    const work = evaluateBody(request, format, guard, context);
+    const work = evaluateBody(request, query, format, guard, context);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -86,13 +97,67 @@ export async function evaluateRoutes(app: FastifyInstance, context: ServerContex
       clearTimeout(timer);
     }
     context.metrics.observeEvaluation(report.rows);
+    if (output === 'html') return reply.type('text/html; charset=utf-8').send(await renderHtml(report));
     return reply.type('application/json; charset=utf-8').send(reportToJsonText(report));
+  });
+
+  app.post('/schema', {
+    schema: {
+      summary: 'The columns (name and Arrow type) and row count of a file sent in the request body',
+      description: 'Body: an Arrow IPC stream or file, Parquet or CSV, with the content types of /v1/evaluate. Used by the web page to offer columns.',
+      tags: ['evaluate'],
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            columns: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, type: { type: 'string' } } } },
+            rows: { type: 'integer' },
+          },
+        },
+        400: ERROR_SCHEMA, 401: ERROR_SCHEMA, 413: ERROR_SCHEMA, 415: ERROR_SCHEMA, 422: ERROR_SCHEMA,
+      },
+    },
+  }, async (request) => {
+    const contentType = contentTypeOf(request);
+    const format = EVALUATE_CONTENT_TYPES[contentType as EvaluateContentType];
+    if (format === undefined || format === 'json') {
+      throw new HttpError(415, 'unsupported_media_type',
+        `Content type \`${contentType || '(none)'}\` is not accepted; send one of: ${[...STREAMED, ...BUFFERED].join(', ')}.`);
+    }
+    let bytes: Uint8Array;
+    if (STREAMED.includes(contentType)) {
+      const guard: BodyGuard = { bytes: 0 };
+      try {
+        bytes = await collectBytes(limitBody(request.body as AsyncIterable<Uint8Array>, context.options.bodyLimit, guard));
+      } catch (error) {
+        drainUnreadBody(request.raw);
+        throw guard.error ?? error;
+      }
+    } else {
+      bytes = alignedBytes(request.body as Buffer);
+    }
+    const table = await readTableBytes(bytes, format);
+    return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: table.numRows };
+  });
+
+  app.post('/report.html', {
+    schema: {
+      summary: 'Render a report JSON (modelperf/report@1) as the self-contained HTML report',
+      tags: ['evaluate'],
+      body: { type: 'object', additionalProperties: true },
+      produces: ['text/html'],
+      response: { 400: ERROR_SCHEMA, 401: ERROR_SCHEMA, 413: ERROR_SCHEMA, 422: ERROR_SCHEMA },
+    },
+  }, async (request, reply) => {
+    const report = parseReportJson(JSON.stringify(request.body), 'the request body');
+    return reply.type('text/html; charset=utf-8').send(await renderHtml(report));
   });
 }
 
-async function evaluateBody(request: FastifyRequest, format: InputFormat | 'json', guard: BodyGuard, context: ServerContext): Promise<Report> {
+async function evaluateBody(
+  request: FastifyRequest, query: Record<string, unknown>, format: InputFormat | 'json', guard: BodyGuard, context: ServerContext,
+): Promise<Report> {
   const { bodyLimit, rowLimit } = context.options;
-  const query = request.query as Record<string, unknown>;
   const checkRows = (rows: number): void => {
     if (rowLimit !== undefined && rows > rowLimit) {
       guard.error = new HttpError(413, 'row_limit', `The input has more than the row limit of ${rowLimit} rows.`);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '@modelperf/core';
+import { renderHtml } from '@modelperf/report';
 import { HttpError } from '../http-error.js';
 import type { Job } from '../jobs/job-store.js';
 import { resolveDataPath } from '../resolve-data-path.js';
@@ -32,7 +33,7 @@ export async function jobRoutes(app: FastifyInstance, context: ServerContext): P
     if (job === undefined) throw new HttpError(404, 'job_not_found', `No job \`${id}\`; it may have been forgotten after finishing.`);
     return job;
   };
-  const send = (job: Job): string => JSON.stringify(job, (_key, value: unknown) => (
+  const send = (job: Job | { jobs: unknown[] }): string => JSON.stringify(job, (_key, value: unknown) => (
     typeof value === 'number' && !Number.isFinite(value) ? String(value) : value
   ));
 
@@ -63,6 +64,28 @@ export async function jobRoutes(app: FastifyInstance, context: ServerContext): P
     const job = context.jobs.submit(path, file, parsed);
     if (job === undefined) throw new HttpError(503, 'busy', 'Too many jobs are waiting; retry later.', { 'retry-after': '5' });
     return reply.code(202).header('location', `/v1/jobs/${job.id}`).type('application/json; charset=utf-8').send(send(job));
+  });
+
+  app.get('/jobs', {
+    schema: {
+      summary: 'Every known job, newest first, without reports (status and progress)',
+      tags: ['jobs'],
+      response: { 200: { type: 'object', additionalProperties: true, properties: { jobs: { type: 'array', items: JOB_SCHEMA } } } },
+    },
+  }, async (_request, reply) => {
+    const jobs = context.jobs.list().map(({ report, ...rest }) => ({ ...rest, hasReport: report !== undefined }));
+    return reply.type('application/json; charset=utf-8').send(send({ jobs } as never));
+  });
+
+  app.get('/jobs/:id/report.html', {
+    schema: {
+      summary: 'The report of a finished job as a self-contained HTML page', tags: ['jobs'], params: ID_PARAMS,
+      produces: ['text/html'], response: { 404: ERROR_SCHEMA, 409: ERROR_SCHEMA },
+    },
+  }, async (request, reply) => {
+    const job = find((request.params as { id: string }).id);
+    if (job.report === undefined) throw new HttpError(409, 'job_not_done', `Job \`${job.id}\` is ${job.status}; it has no report.`);
+    return reply.type('text/html; charset=utf-8').send(await renderHtml(job.report, { title: `modelperf report: ${job.path}` }));
   });
 
   app.get('/jobs/:id', {
