@@ -14,8 +14,15 @@ export interface ThresholdSweep {
   best: Record<string, { threshold: number; value: number }>;
   threshold?: number[]; precision?: number[]; recall?: number[]; f1?: number[];
 }
-/** The residual summary of a regression report. */
-export interface ResidualSection { quantiles: Array<{ q: number; value: number }>; mean: number; std: number; min?: number; max?: number }
+/** One equal-count bin of the predictions in a regression report's residual summary (unweighted). */
+export interface PredictionBin {
+  pred_low: number; pred_high: number; count: number; mean_predicted: number; mean_actual: number; mean_residual: number;
+  residual_p10: number; residual_p90: number;
+}
+/** The residual summary of a regression report; `by_prediction` is absent from reports written before it existed. */
+export interface ResidualSection {
+  quantiles: Array<{ q: number; value: number }>; mean: number; std: number; min?: number; max?: number; by_prediction?: PredictionBin[];
+}
 
 function numbers(v: unknown): number[] | undefined {
   return Array.isArray(v) ? v.map(jsonNumber) : undefined;
@@ -83,6 +90,13 @@ export function residualsOf(report: Report): ResidualSection | undefined {
     quantiles: (r.quantiles as Array<Record<string, unknown>>).map((q) => ({ q: jsonNumber(q.q), value: jsonNumber(q.value) })),
     mean: jsonNumber(r.mean), std: jsonNumber(r.std),
     min: r.min === undefined ? undefined : jsonNumber(r.min), max: r.max === undefined ? undefined : jsonNumber(r.max),
+    by_prediction: Array.isArray(r.by_prediction) && r.by_prediction.length > 0
+      ? (r.by_prediction as Array<Record<string, unknown>>).map((b) => ({
+        pred_low: jsonNumber(b.pred_low), pred_high: jsonNumber(b.pred_high), count: jsonNumber(b.count),
+        mean_predicted: jsonNumber(b.mean_predicted), mean_actual: jsonNumber(b.mean_actual), mean_residual: jsonNumber(b.mean_residual),
+        residual_p10: jsonNumber(b.residual_p10), residual_p90: jsonNumber(b.residual_p90),
+      }))
+      : undefined,
   };
 }
 

@@ -38,7 +38,13 @@ export function regressionReport(): Report {
   return {
     schema: REPORT_SCHEMA, task: 'regression', rows: 100, backend: { name: 'js', device: 'cpu' },
     columns: { label: 'y', pred: 'p' }, options: {}, metrics: { rmse: 2, mae: 1.5, r2: 0.8 },
-    residuals: { quantiles: [0, 0.25, 0.5, 0.75, 1].map((q) => ({ q, value: (q - 0.5) * 4 })), mean: 0, std: 1.2, min: -2, max: 2 },
+    residuals: {
+      quantiles: [0, 0.25, 0.5, 0.75, 1].map((q) => ({ q, value: (q - 0.5) * 4 })), mean: 0, std: 1.2, min: -2, max: 2,
+      by_prediction: [0, 1, 2, 3].map((i) => ({
+        pred_low: 10 * i, pred_high: 10 * i + 9, count: 25, mean_predicted: 10 * i + 4.5, mean_actual: 10 * i + 4 + i / 2,
+        mean_residual: i / 2 - 0.5, residual_p10: -2, residual_p90: 2,
+      })),
+    },
     slices: ['a', 'b'].map((value, i) => ({ column: 'seg', value, rows: 50, metrics: { rmse: 2 + i, mae: 1 + i, r2: 0.7 }, intervals: { rmse: { low: 1.8 + i, high: 2.2 + i, level: 0.9, method: 'bootstrap' as const } } })),
     warnings: [], timing_ms: { compute: 1, total: 1 },
   } as Report;

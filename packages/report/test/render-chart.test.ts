@@ -20,6 +20,16 @@ describe('renderChartSvg / renderChartPng', () => {
     }
   });
 
+  it('draws predicted vs actual from the residual bins, with the diagonal and the 10-90% band', async () => {
+    const spec = chartSpec(regressionReport(), 'predicted_vs_actual');
+    const layers = spec.layer as Array<{ data: { values: Array<Record<string, number>> } }>;
+    expect(layers[3].data.values.map((v) => [v.mean_predicted, v.mean_actual])).toEqual([[4.5, 4], [14.5, 14.5], [24.5, 25], [34.5, 35.5]]);
+    expect(layers[0].data.values.map((v) => [v.low, v.high])).toEqual([[2.5, 6.5], [12.5, 16.5], [22.5, 26.5], [32.5, 36.5]]);
+    expect(layers[1].data.values).toEqual([{ x: 2.5, y: 2.5 }, { x: 36.5, y: 36.5 }]);
+    const svg = await renderChartSvg(regressionReport(), 'predicted_vs_actual');
+    expect(svg).toContain('Predicted vs actual');
+  });
+
   it('renders PNG with the PNG signature', async () => {
     const png = await renderChartPng(binaryReport(200), 'calibration');
     expect(Array.from(png.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -32,6 +42,7 @@ describe('renderChartSvg / renderChartPng', () => {
     expect(() => chartSpec(multiclassReport(), 'roc')).toThrow(/binary report; this report is multiclass/);
     expect(() => chartSpec(binaryReport(10), 'slices')).toThrow(/--by/);
     expect(() => chartSpec(binaryReport(10), 'residuals')).toThrow(/regression/);
+    expect(() => chartSpec(binaryReport(10), 'predicted_vs_actual')).toThrow(/regression/);
   });
 });
 

@@ -39,8 +39,11 @@ describe('renderHtml', () => {
 
   it('draws per-class, slice and residual charts and their tables for other tasks', async () => {
     const reg = await renderHtml(regressionReport());
-    expect(chartSpecs(regressionReport()).map((c) => c.chart)).toEqual(['slices', 'residuals']);
+    expect(chartSpecs(regressionReport()).map((c) => c.chart)).toEqual(['slices', 'residuals', 'predicted_vs_actual']);
     expect(reg).toContain('data-chart="residuals"');
+    expect(reg).toContain('data-chart="predicted_vs_actual"');
+    const { by_prediction: _, ...old } = regressionReport().residuals as Record<string, unknown>;
+    expect(chartSpecs({ ...regressionReport(), residuals: old }).map((c) => c.chart)).toEqual(['slices', 'residuals']);
     expect(reg).toContain('Per slice of seg');
     expect(reg).toContain('[1.8, 2.2]');
     const mc = await renderHtml(multiclassReport());

@@ -4,7 +4,7 @@ import type { Report } from '@modelperf/core';
 export type ChartSpec = Record<string, unknown>;
 
 /** The charts a report can have. */
-export const CHART_NAMES = ['roc', 'pr', 'calibration', 'confusion', 'threshold', 'per_class', 'slices', 'residuals', 'gains'] as const;
+export const CHART_NAMES = ['roc', 'pr', 'calibration', 'confusion', 'threshold', 'per_class', 'slices', 'residuals', 'predicted_vs_actual', 'gains'] as const;
 /** One of the chart names. */
 export type ChartName = (typeof CHART_NAMES)[number];
 

@@ -2,11 +2,12 @@ import { ValidationError, type Report } from '@modelperf/core';
 import { calibrationOf, gainsOf, residualsOf, sweepOf } from '../report-sections.js';
 import { CHART_NAMES, type ChartName, type ChartSpec } from './chart-spec.js';
 import { calibrationChartSpec, gainsChartSpec, prChartSpec, rocChartSpec, thresholdChartSpec } from './curve-charts.js';
-import { confusionChartSpec, perClassChartSpec, residualsChartSpec, slicesChartSpec } from './table-charts.js';
+import { confusionChartSpec, perClassChartSpec, predictedVsActualChartSpec, residualsChartSpec, slicesChartSpec } from './table-charts.js';
 
 const BUILDERS: Record<ChartName, (report: Report) => ChartSpec> = {
   roc: rocChartSpec, pr: prChartSpec, calibration: calibrationChartSpec, confusion: confusionChartSpec,
-  threshold: thresholdChartSpec, per_class: perClassChartSpec, slices: slicesChartSpec, residuals: residualsChartSpec, gains: gainsChartSpec,
+  threshold: thresholdChartSpec, per_class: perClassChartSpec, slices: slicesChartSpec, residuals: residualsChartSpec,
+  predicted_vs_actual: predictedVsActualChartSpec, gains: gainsChartSpec,
 };
 
 /**
@@ -38,6 +39,11 @@ export function chartUnavailableReason(report: Report, chart: ChartName): string
       return report.slices === undefined || report.slices.length === 0 ? 'the report has no slices; run `modelperf evaluate` with --by <column>.' : undefined;
     case 'residuals':
       return residualsOf(report) === undefined ? `the residuals chart needs a regression report; this report is ${report.task}.` : undefined;
+    case 'predicted_vs_actual': {
+      const r = residualsOf(report);
+      if (r === undefined) return `the predicted_vs_actual chart needs a regression report; this report is ${report.task}.`;
+      return r.by_prediction === undefined ? 'the report has no residuals.by_prediction bins; evaluate again with this version of modelperf.' : undefined;
+    }
   }
 }
 

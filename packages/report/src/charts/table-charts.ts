@@ -127,3 +127,36 @@ export function residualsChartSpec(report: Report): ChartSpec {
     ],
   });
 }
+
+/**
+ * Predicted against actual: the mean target of each equal-count prediction bin against its mean prediction (points and
+ * line), the y = x diagonal, and a band from mean prediction + residual p10 to mean prediction + residual p90 (where
+ * 80% of each bin's targets lie, up to the spread of predictions within the bin). Reports keep these bins, not rows.
+ * @param report - a regression report whose residuals have `by_prediction`
+ * @returns a Vega-Lite spec
+ */
+export function predictedVsActualChartSpec(report: Report): ChartSpec {
+  const bins = residualsOf(report)!.by_prediction!;
+  const values = bins.map((b) => ({
+    mean_predicted: finiteOrNull(b.mean_predicted), mean_actual: finiteOrNull(b.mean_actual), count: b.count,
+    low: finiteOrNull(b.mean_predicted + b.residual_p10), high: finiteOrNull(b.mean_predicted + b.residual_p90),
+  }));
+  const ends = values.flatMap((v) => [v.mean_predicted, v.mean_actual, v.low, v.high]).filter((v): v is number => v !== null);
+  const lo = ends.length > 0 ? Math.min(...ends) : 0;
+  const hi = ends.length > 0 ? Math.max(...ends) : 1;
+  const x = { field: 'mean_predicted', type: 'quantitative', title: 'mean prediction in bin', scale: { domain: [lo, hi], zero: false, nice: false } };
+  const y = { type: 'quantitative', title: 'mean label in bin', scale: { domain: [lo, hi], zero: false, nice: false } };
+  const rows = bins.reduce((s, b) => s + b.count, 0);
+  return topLevel(['Predicted vs actual', `${bins.length} equal-count bins of the prediction (${short(rows)} rows)`, 'band and bars: 10–90% of residuals; dashed: y = x'], {
+    width: PLOT_SIZE, height: PLOT_SIZE,
+    layer: [
+      { data: { values }, mark: { type: 'area', color: '#deebf7', opacity: 0.9 }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } } },
+      { data: { values: [{ x: lo, y: lo }, { x: hi, y: hi }] }, mark: { type: 'line', color: '#999', strokeDash: [4, 4] }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+      { data: { values }, mark: { type: 'rule', color: '#6baed6' }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } } },
+      {
+        data: { values }, mark: { type: 'line', point: { filled: true, size: 50 }, color: '#1f77b4', strokeWidth: 2 },
+        encoding: { x, y: { ...y, field: 'mean_actual' }, tooltip: [{ field: 'count', title: 'rows' }] },
+      },
+    ],
+  });
+}

@@ -24,11 +24,42 @@ export interface RegressionResult {
    * mean_gamma_deviance, d2_absolute_error_score, mean_pinball_loss. A metric whose domain rule fails is absent.
    */
   metrics: Record<string, number>;
-  /** Unweighted summary of residual = y_true - y_pred (std is the population std, ddof = 0). */
-  residuals: { quantiles: Array<{ q: number; value: number }>; mean: number; std: number; min: number; max: number };
+  /**
+   * Unweighted summary of residual = y_true - y_pred (std is the population std, ddof = 0). `by_prediction` groups the
+   * rows into up to {@link PREDICTION_BINS} equal-count bins of the prediction, for a predicted-vs-actual plot without rows.
+   */
+  residuals: {
+    quantiles: Array<{ q: number; value: number }>;
+    mean: number;
+    std: number;
+    min: number;
+    max: number;
+    by_prediction: PredictionBin[];
+  };
   /** `metric_domain`, `constant_target`, `undefined_metric` and `near_zero_target` warnings. */
   warnings: Array<{ code: string; message: string }>;
 }
+
+/**
+ * One bin of rows of consecutive predictions (see {@link regressionMetrics}). Unweighted, like the residual quantiles:
+ * every row counts once whatever its weight. Residual = y_true - y_pred; its p10 / p90 are numpy.quantile (linear) of the
+ * bin's residuals.
+ */
+export interface PredictionBin {
+  /** Smallest and largest prediction in the bin. */
+  pred_low: number;
+  pred_high: number;
+  /** Rows in the bin (never 0). */
+  count: number;
+  mean_predicted: number;
+  mean_actual: number;
+  mean_residual: number;
+  residual_p10: number;
+  residual_p90: number;
+}
+
+/** The most bins of `residuals.by_prediction`. */
+export const PREDICTION_BINS = 20;
 
 /** The residual quantiles reported (numpy.quantile, linear). */
 const RESIDUAL_QS = [0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1] as const;
@@ -62,6 +93,9 @@ interface DomainBreak {
  * Edge conventions (sklearn `force_finite=True`): a zero numerator gives 1, a zero denominator with a nonzero numerator
  * gives 0 (with a `constant_target` warning); r2 and D2 are NaN for one row (`undefined_metric`). All-equal targets
  * count as constant even where float rounding would leave sklearn a tiny nonzero denominator.
+ * `residuals.by_prediction`: rows sorted by prediction (stable) and cut into min(20, n) bins of as equal counts as
+ * possible; a cut falling inside a run of equal predictions moves to the run's end, so ties never split across bins (and
+ * there may be fewer bins). All its statistics are unweighted, like the rest of `residuals`.
  * @see sklearn.metrics.mean_squared_error, mean_absolute_error, median_absolute_error, max_error, r2_score,
  * explained_variance_score, mean_absolute_percentage_error, mean_squared_log_error, mean_poisson_deviance,
  * mean_gamma_deviance, d2_absolute_error_score, mean_pinball_loss
@@ -203,9 +237,57 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
       std: Math.sqrt(ssRes / n),
       min: residuals[0],
       max: residuals[n - 1],
+      by_prediction: binsByPrediction(yTrue, yPred, PREDICTION_BINS),
     },
     warnings,
   };
+}
+
+/**
+ * Rows grouped into up to `maxBins` equal-count bins of the prediction; ties in the prediction stay in one bin.
+ * Cut b (1 <= b < k, k = min(maxBins, n)) nominally falls at floor(b n / k) in prediction order and moves right past ties.
+ */
+function binsByPrediction(yTrue: NumericArray, yPred: NumericArray, maxBins: number): PredictionBin[] {
+  const n = yPred.length;
+  const pred = Float64Array.from(yPred);
+  const order = new Float64Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  radixSortFloat64(pred, order);
+  const k = Math.min(maxBins, n);
+  const bins: PredictionBin[] = [];
+  const res = new Float64Array(n);
+  let start = 0;
+  for (let b = 1; b <= k && start < n; b++) {
+    let end = b === k ? n : Math.floor((b * n) / k);
+    if (end <= start) continue; // an earlier run of ties already passed this cut
+    while (end < n && pred[end] === pred[end - 1]) end++;
+    let sp = 0, sy = 0, sd = 0;
+    const r = res.subarray(start, end);
+    for (let j = start; j < end; j++) {
+      const row = order[j];
+      const y = yTrue[row];
+      const p = pred[j];
+      const d = y - p;
+      sp += p;
+      sy += y;
+      sd += d;
+      res[j] = d;
+    }
+    radixSortFloat64(r);
+    const count = end - start;
+    bins.push({
+      pred_low: pred[start],
+      pred_high: pred[end - 1],
+      count,
+      mean_predicted: sp / count,
+      mean_actual: sy / count,
+      mean_residual: sd / count,
+      residual_p10: linearQuantileOfSorted(r, 0.1),
+      residual_p90: linearQuantileOfSorted(r, 0.9),
+    });
+    start = end;
+  }
+  return bins;
 }
 
 /** sklearn's force_finite: 1 for a zero numerator, 0 (with a warning) for a zero denominator, else 1 - num / den. */
