@@ -5,19 +5,8 @@ import { reportToJson } from '@modelperf/core';
 import { evaluateFile } from '@modelperf/core/node';
 import { Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { cli } from './run-cli-captured.js';
 
-interface Captured { code: number; stdout: string; stderr: string }
-
-async function cli(args: string[], tty = false): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: tty },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-  });
-  return { code, stdout, stderr };
-}
 
 /** Runs the CLI expecting success and JSON on stdout. */
 async function json(args: string[]): Promise<Record<string, any>> {
