@@ -1,0 +1,64 @@
+import { ValidationError } from '../errors.js';
+import type { Gate, GateResult, GateSource, GateValue } from './gate.js';
+
+/**
+ * Checks gates against a report or comparison and says, for each, whether it passed and with which numbers.
+ *
+ * @param gates - parsed gates (`parseGate`)
+ * @param source - the numbers (`gateSourceFromReport`, `gateSourceFromComparison`)
+ * @returns one result per gate, in order; a NaN value fails its gate
+ * @remarks Messages read `gate failed: roc_auc-dummy_score >= 0.02 (got 0.0134 = 0.8123 - 0.7989)`; with a bound,
+ * `(got 0.0051: lower 95% bound (delong) of 0.0134 = 0.8123 - 0.7989)`. Numbers have up to 6 significant digits.
+ * @throws ValidationError `invalid_argument` for a metric or baseline the source does not have, or a bound where the
+ * source has no interval for that metric (naming what is available)
+ * @example
+ * ```ts
+ * const results = evaluateGates(['roc_auc>=0.8'].map(parseGate), gateSourceFromReport(report));
+ * if (results.some((r) => !r.passed)) process.exitCode = 3;
+ * ```
+ */
+export function evaluateGates(gates: readonly Gate[], source: GateSource): GateResult[] {
+  return gates.map((gate) => {
+    if (gate.baseline !== undefined && source.baselines.length === 0) {
+      throw new ValidationError('invalid_argument', `Gate "${gate.text}" compares with a baseline, but there is none here; use modelperf compare with --baseline.`);
+    }
+    const found = source.lookup(gate.metric, gate.baseline);
+    if (found === undefined) {
+      const what = gate.baseline !== undefined && !source.baselines.includes(gate.baseline) && !(gate.baseline === 'baseline' && source.baselines.length === 1)
+        ? `names baseline \`${gate.baseline}\`; baselines: ${source.baselines.join(', ')}${source.baselines.length > 1 ? ' ("baseline" works only when there is exactly one)' : ''}`
+        : `names metric \`${gate.metric}\`, which is not reported; metrics: ${source.metrics.join(', ')}`;
+      throw new ValidationError('invalid_argument', `Gate "${gate.text}" ${what}.`);
+    }
+    const value = gate.bound === undefined ? found.value : gate.bound === 'low' ? found.low : found.high;
+    if (value === undefined) {
+      throw new ValidationError('invalid_argument',
+        `Gate "${gate.text}" needs a confidence interval of ${gate.metric}${gate.baseline !== undefined ? ' differences' : ''}, which is not computed; ask for intervals (--ci) or drop :${gate.bound}.`);
+    }
+    const passed = holds(value, gate);
+    return { gate: gate.text, passed, value, threshold: gate.threshold, message: `gate ${passed ? 'passed' : 'failed'}: ${gate.text} (got ${explain(value, found, gate, passed)})` };
+  });
+}
+
+function holds(value: number, gate: Gate): boolean {
+  switch (gate.operator) {
+    case '>=': return value >= gate.threshold;
+    case '>': return value > gate.threshold;
+    case '<=': return value <= gate.threshold;
+    case '<': return value < gate.threshold;
+  }
+}
+
+function explain(value: number, found: GateValue, gate: Gate, passed: boolean): string {
+  const point = `${num(found.value)}${found.formula !== undefined ? ` = ${found.formula}` : ''}`;
+  let text = gate.bound === undefined
+    ? point
+    : `${num(value)}: ${gate.bound === 'low' ? 'lower' : 'upper'} ${Math.round((found.level ?? NaN) * 1000) / 10}% bound${found.method !== undefined ? ` (${found.method})` : ''} of ${point}`;
+  if (!passed && gate.baseline !== undefined && found.direction === 'lower') text += `; ${gate.metric} is lower-is-better, so an improvement is negative`;
+  return text;
+}
+
+/** Up to 6 significant digits, as the report tables print. */
+function num(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return String(Number(v.toPrecision(6)));
+}

@@ -1,0 +1,49 @@
+import type { ComparisonResult } from '../compare/comparison-result.js';
+import { metricDirection } from '../compare/metric-direction.js';
+import type { GateSource } from './gate.js';
+
+/**
+ * The numbers of a comparison for gates: absolute gates read the candidate's metrics (and intervals); gates with a
+ * baseline read the difference candidate - baseline and its paired interval.
+ *
+ * @param result - a comparison from `compareModels`
+ * @returns a gate source whose baselines are the comparison's; `baseline` also names the only baseline when there is
+ * exactly one (a baseline column literally named `baseline` takes precedence)
+ * @example
+ * ```ts
+ * evaluateGates([parseGate('roc_auc-baseline>=0.02')], gateSourceFromComparison(result));
+ * ```
+ */
+export function gateSourceFromComparison(result: ComparisonResult): GateSource {
+  const candidate = result.models[0];
+  const level = typeof result.options.ci === 'number' ? result.options.ci : undefined;
+  const comparisonOf = (name: string) => result.comparisons.find((c) => c.baseline === name)
+    ?? (name === 'baseline' && result.comparisons.length === 1 ? result.comparisons[0] : undefined);
+  return {
+    metrics: Object.keys(candidate.metrics),
+    baselines: result.baselines,
+    lookup(metric, baseline) {
+      if (baseline === undefined) {
+        if (!(metric in candidate.metrics)) return undefined;
+        const interval = candidate.intervals?.[metric];
+        return {
+          value: candidate.metrics[metric],
+          direction: metricDirection(metric),
+          ...(interval !== undefined ? { low: interval.low, high: interval.high, level, method: interval.method } : {}),
+        };
+      }
+      const d = comparisonOf(baseline)?.metrics[metric];
+      if (d === undefined) return undefined;
+      return {
+        value: d.difference,
+        formula: `${num(d.candidate)} - ${num(d.baseline)}`,
+        direction: d.direction,
+        ...(d.low !== undefined && d.high !== undefined ? { low: d.low, high: d.high, level, method: d.method } : {}),
+      };
+    },
+  };
+}
+
+function num(v: number): string {
+  return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v);
+}

@@ -1,0 +1,30 @@
+import { metricDirection } from '../compare/metric-direction.js';
+import type { Report } from '../report/report.js';
+import type { GateSource } from './gate.js';
+
+/**
+ * The numbers of an evaluation report for absolute gates (`modelperf evaluate --require`): its metrics and, when it
+ * has them, their confidence intervals.
+ *
+ * @param report - an evaluation report
+ * @returns a gate source without baselines
+ * @example
+ * ```ts
+ * evaluateGates([parseGate('roc_auc:low>=0.8')], gateSourceFromReport(await evaluateTable(table, { ...spec, ci: 0.95 })));
+ * ```
+ */
+export function gateSourceFromReport(report: Pick<Report, 'metrics' | 'intervals'>): GateSource {
+  return {
+    metrics: Object.keys(report.metrics),
+    baselines: [],
+    lookup(metric, baseline) {
+      if (baseline !== undefined || !(metric in report.metrics)) return undefined;
+      const interval = report.intervals?.[metric];
+      return {
+        value: report.metrics[metric],
+        direction: metricDirection(metric),
+        ...(interval !== undefined ? { low: interval.low, high: interval.high, level: interval.level, method: interval.method } : {}),
+      };
+    },
+  };
+}
