@@ -19,11 +19,11 @@ import { prepareBinaryRows, type BinaryColumnsInput } from './prepare-binary-row
  * @see sklearn.metrics (accuracy_score, roc_auc_score, average_precision_score, log_loss, ...)
  * @example
  * ```ts
- * const report = await evaluateBinary({ label, score, names: { label: 'y', score: 'p' } }, { threshold: 0.5 });
+ * const report = await evaluateBinaryCodes({ label, score, names: { label: 'y', score: 'p' } }, { threshold: 0.5 });
  * report.metrics.roc_auc;
  * ```
  */
-export async function evaluateBinary(
+export async function evaluateBinaryCodes(
   input: BinaryColumnsInput,
   options: BinaryEvaluationOptions = {},
   kernels?: Kernels,

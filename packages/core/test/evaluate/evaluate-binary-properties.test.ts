@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBinary } from '../../src/evaluate/evaluate-binary.js';
+import { evaluateBinaryCodes } from '../../src/evaluate/evaluate-binary.js';
 import type { BinaryColumnsInput } from '../../src/evaluate/prepare-binary-rows.js';
 import { generateBinaryPredictions } from '../../src/generate/index.js';
 import { jsKernels } from '../../src/kernels/js/js-kernels.js';
@@ -30,15 +30,15 @@ describe('binary evaluation properties', () => {
   const { labels, scores } = sample(20_000, 11);
 
   it('AUC(-s) = 1 - AUC(s)', async () => {
-    const a = await evaluateBinary(input(labels, scores), {}, jsKernels);
-    const b = await evaluateBinary(input(labels, scores.map((v) => -v)), {}, jsKernels);
+    const a = await evaluateBinaryCodes(input(labels, scores), {}, jsKernels);
+    const b = await evaluateBinaryCodes(input(labels, scores.map((v) => -v)), {}, jsKernels);
     expect(b.metrics.roc_auc).toBeCloseTo(1 - a.metrics.roc_auc, 12);
   });
 
   it('is invariant to row order', async () => {
     const perm = permutation(labels.length, 5);
-    const a = await evaluateBinary(input(labels, scores), { curves: true }, jsKernels);
-    const b = await evaluateBinary(
+    const a = await evaluateBinaryCodes(input(labels, scores), { curves: true }, jsKernels);
+    const b = await evaluateBinaryCodes(
       input(Int32Array.from(perm, (i) => labels[i]), Float64Array.from(perm, (i) => scores[i])), { curves: true }, jsKernels,
     );
     for (const key of Object.keys(a.metrics)) expect(b.metrics[key], key).toBeCloseTo(a.metrics[key], 12);
@@ -51,8 +51,8 @@ describe('binary evaluation properties', () => {
     const repLabels: number[] = [];
     const repScores: number[] = [];
     for (let i = 0; i < n; i++) for (let k = 0; k < w[i]; k++) { repLabels.push(labels[i]); repScores.push(scores[i]); }
-    const weighted = await evaluateBinary(input(labels.subarray(0, n), scores.subarray(0, n), w), {}, jsKernels);
-    const repeated = await evaluateBinary(input(repLabels, Float64Array.from(repScores)), {}, jsKernels);
+    const weighted = await evaluateBinaryCodes(input(labels.subarray(0, n), scores.subarray(0, n), w), {}, jsKernels);
+    const repeated = await evaluateBinaryCodes(input(repLabels, Float64Array.from(repScores)), {}, jsKernels);
     for (const key of Object.keys(repeated.metrics)) expect(weighted.metrics[key], key).toBeCloseTo(repeated.metrics[key], 10);
     expect(weighted.confusion_matrix).toEqual(repeated.confusion_matrix);
   });
@@ -66,13 +66,13 @@ describe('binary evaluation properties', () => {
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
       if (l[i] === 1 && l[j] === 0) { pairs++; good += s[i] > s[j] ? 1 : s[i] === s[j] ? 0.5 : 0; }
     }
-    const r = await evaluateBinary(input(l, s), {}, jsKernels);
+    const r = await evaluateBinaryCodes(input(l, s), {}, jsKernels);
     expect(r.metrics.roc_auc).toBeCloseTo(good / pairs, 14);
   });
 
   it('the js and tfjs backends agree exactly', async () => {
-    const a = await evaluateBinary(input(labels, scores), { curves: true, backend: 'js' });
-    const b = await evaluateBinary(input(labels, scores), { curves: true, backend: 'tfjs' });
+    const a = await evaluateBinaryCodes(input(labels, scores), { curves: true, backend: 'js' });
+    const b = await evaluateBinaryCodes(input(labels, scores), { curves: true, backend: 'tfjs' });
     expect(b.backend.name).toBe('tfjs');
     expect(b.metrics).toEqual(a.metrics);
     expect(b.curves).toEqual(a.curves);
@@ -84,15 +84,15 @@ describe('binary evaluation properties', () => {
     const keep = Array.from({ length: n }, (_, i) => i).filter((i) => w[i] > 0);
     const kept = input(keep.map((i) => labels[i]), Float64Array.from(keep, (i) => scores[i]), Float64Array.from(keep, (i) => w[i]));
     for (const backend of ['js', 'tfjs'] as const) {
-      const all = await evaluateBinary(input(labels.subarray(0, n), scores.subarray(0, n), w), { curves: true, backend });
-      const without = await evaluateBinary(kept, { curves: true, backend });
+      const all = await evaluateBinaryCodes(input(labels.subarray(0, n), scores.subarray(0, n), w), { curves: true, backend });
+      const without = await evaluateBinaryCodes(kept, { curves: true, backend });
       expect(all.metrics).toEqual(without.metrics);
       expect(all.curves).toEqual(without.curves);
     }
   });
 
   it('the confusion matrix at a threshold counts score >= threshold as positive', async () => {
-    const r = await evaluateBinary(input([0, 1, 0, 1], Float64Array.of(0.5, 0.5, 0.49, 0.51)), { threshold: 0.5 }, jsKernels);
+    const r = await evaluateBinaryCodes(input([0, 1, 0, 1], Float64Array.of(0.5, 0.5, 0.49, 0.51)), { threshold: 0.5 }, jsKernels);
     expect(r.confusion_matrix!.matrix).toEqual([[1, 1], [0, 2]]);
   });
 });
