@@ -1,0 +1,102 @@
+import type { ColumnValues } from './column-values.js';
+
+// Seeds and multipliers of the two independent 32-bit lanes (murmur3's and splitmix's constants).
+const NULL_1 = 0x6a09e667;
+const NULL_2 = 0xbb67ae85;
+const STRING_1 = 0x3c6ef372;
+const STRING_2 = 0xa54ff53a;
+
+/** murmur3's 32-bit finaliser: every input bit affects every output bit. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Two 32-bit hashes of a string (of its UTF-16 code units), tagged so that no string hashes like a number.
+ * @param text - the string
+ * @returns the two lanes
+ */
+export function hashString(text: string): [number, number] {
+  let a = STRING_1;
+  let b = STRING_2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul((b << 5) - b + c, 0x9e3779b1) ^ (b >>> 15);
+  }
+  return [fmix32(a ^ text.length), fmix32(b + Math.imul(text.length, 0x27d4eb2f))];
+}
+
+/**
+ * Mixes one column of a batch into the running per-row hashes `h1`/`h2` (two lanes: a 64-bit hash per row).
+ *
+ * @remarks
+ * Values hash by what they are, not by their Arrow type, so that splits read with slightly different types agree:
+ * every number (Int8..Int64, Uint*, Float16/32/64, Decimal, dictionaries of numbers) hashes as its float64 value
+ * (`-0` as `0`; Int64 beyond 2^53 loses its low bits; a Float32 `0.1` is not the Float64 `0.1`), booleans as 0/1
+ * (so a Bool column matches an integer 0/1 column), strings (Utf8, LargeUtf8, Dictionary<Utf8>) by their text with a
+ * tag that keeps `"1"` apart from `1`, and null, NaN and an absent column (`column` null) as one null token.
+ * Dates and timestamps hash as their millisecond numbers.
+ *
+ * @param h1 - first lane, one entry per row; updated in place
+ * @param h2 - second lane; updated in place
+ * @param values - the batch's column as {@link columnValues} reads it, or null when the split lacks the column
+ * @example
+ * ```ts
+ * const h1 = new Uint32Array(batch.numRows), h2 = new Uint32Array(batch.numRows);
+ * for (const name of features) mixColumnHashes(h1, h2, columnValues(batch.getChild(name)!, name));
+ * ```
+ */
+export function mixColumnHashes(h1: Uint32Array, h2: Uint32Array, values: ColumnValues | null): void {
+  const n = h1.length;
+  const a = new Uint32Array(n);
+  const b = new Uint32Array(n);
+  if (values === null) {
+    a.fill(NULL_1);
+    b.fill(NULL_2);
+  } else {
+    if (values.kind === 'categorical') {
+      const classA = new Uint32Array(values.classes.length);
+      const classB = new Uint32Array(values.classes.length);
+      values.classes.forEach((c, k) => {
+        [classA[k], classB[k]] = values.boolean ? hashNumber(c === 'true' ? 1 : 0) : hashString(c);
+      });
+      const codes = values.codes;
+      for (let i = 0; i < n; i++) {
+        const code = codes[i];
+        a[i] = code < 0 ? NULL_1 : classA[code];
+        b[i] = code < 0 ? NULL_2 : classB[code];
+      }
+    } else {
+      const v = values.values;
+      const f = new Float64Array(1);
+      const bits = new Uint32Array(f.buffer);
+      for (let i = 0; i < n; i++) {
+        const x = v[i];
+        if (x !== x) {
+          a[i] = NULL_1;
+          b[i] = NULL_2;
+        } else {
+          f[0] = x + 0; // -0 + 0 is +0
+          a[i] = fmix32(bits[0] ^ Math.imul(bits[1], 0x9e3779b1));
+          b[i] = fmix32(bits[1] ^ Math.imul(bits[0] + 0x7f4a7c15, 0x85ebca6b));
+        }
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    h1[i] = fmix32(Math.imul(h1[i] ^ a[i], 0xcc9e2d51) + 0xe6546b64);
+    h2[i] = fmix32(Math.imul(h2[i] + b[i], 0x1b873593) ^ 0x85ebca6b);
+  }
+}
+
+function hashNumber(x: number): [number, number] {
+  const f = Float64Array.of(x + 0);
+  const bits = new Uint32Array(f.buffer);
+  return [fmix32(bits[0] ^ Math.imul(bits[1], 0x9e3779b1)), fmix32(bits[1] ^ Math.imul(bits[0] + 0x7f4a7c15, 0x85ebca6b))];
+}
