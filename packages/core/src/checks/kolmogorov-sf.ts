@@ -1,3 +1,5 @@
+import { durbinMatrixCdf, pomeranzCdf } from './kolmogorov-exact.js';
+
 const PI_SQUARED = Math.PI ** 2;
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 
@@ -46,10 +48,10 @@ export function smirnovSf(n: number, x: number): number {
  *
  * @remarks
  * Follows scipy's `_kolmogn` (Simard & L'Ecuyer 2011) case by case: the Ruben–Gambino closed forms at the ends,
- * `2·smirnov(n, x)` where scipy uses it (x ≥ 0.5; n > 140 with n·x² ≥ 2.2; n ≤ 140 with n·x² > 4), 0 for
- * n·x² ≥ 370, and the Pelz–Good expansion elsewhere. scipy uses the Durbin matrix (n ≤ 100,000 and n·x^1.5 ≤ 1.4) or
- * Pomeranz's recursion (n ≤ 140) in parts of that last region; there (p-values above ~0.02) this function uses
- * Pelz–Good too, which agrees with scipy to about 1e-3 absolute; small p-values, the ones that flag drift, are exact.
+ * `2·smirnov(n, x)` for x ≥ 0.5, and then for n ≤ 140 the Durbin matrix (n·x² ≤ 0.754693), Pomeranz's recursion
+ * (n·x² ≤ 4) or 2·smirnov; for larger n, 0 when n·x² ≥ 370, 2·smirnov when n·x² ≥ 2.2, the Durbin matrix when
+ * n ≤ 100,000 and n·x^1.5 ≤ 1.4, else the Pelz–Good expansion. Same algorithms, same branches: scipy's values to
+ * ~1e-9 relative.
  *
  * @param n - the (effective) sample size, a positive integer
  * @param x - the statistic
@@ -75,12 +77,13 @@ export function kolmogorovSf(n: number, x: number): number {
   if (x >= 0.5) return clip(2 * smirnovSf(n, x));
   const nxSquared = t * x;
   if (n <= 140) {
-    if (nxSquared > 4) return clip(2 * smirnovSf(n, x));
-  } else {
-    if (nxSquared >= 370) return 0;
-    if (nxSquared >= 2.2) return clip(2 * smirnovSf(n, x));
-    if (nxSquared >= 18) return 0;
+    if (nxSquared <= 0.754693) return clip(1 - durbinMatrixCdf(n, x));
+    if (nxSquared <= 4) return clip(1 - pomeranzCdf(n, x));
+    return clip(2 * smirnovSf(n, x));
   }
+  if (nxSquared >= 370) return 0;
+  if (nxSquared >= 2.2) return clip(2 * smirnovSf(n, x));
+  if (n <= 100_000 && n * x ** 1.5 <= 1.4) return clip(1 - durbinMatrixCdf(n, x));
   return clip(1 - pelzGoodCdf(n, x));
 }
 
