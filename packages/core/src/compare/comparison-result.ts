@@ -1,3 +1,4 @@
+import type { GateResult } from '../gates/gate.js';
 import type { LabelValue } from '../report/report.js';
 import type { ReportWarning } from '../report/report-warning.js';
 import type { CompareTask } from './comparison-spec.js';
@@ -85,6 +86,8 @@ export interface ComparisonResult {
   comparisons: BaselineComparison[];
   slices?: ComparisonSlice[];
   dropped_rows?: number;
+  /** Quality gates checked against this comparison (the CLI's `--require`), in order. */
+  gates?: GateResult[];
   warnings: ReportWarning[];
   timing_ms: Record<string, number>;
 }

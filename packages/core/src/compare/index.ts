@@ -5,10 +5,6 @@ export {
 } from './comparison-result.js';
 export { metricDirection, type MetricDirection } from './metric-direction.js';
 export { normalUpperTail } from './normal-upper-tail.js';
-export { delongComponents, type DelongComponents } from './delong-components.js';
 export { delongPairedTest, type DelongPairedTest } from './delong-paired-test.js';
-export { pairedBootstrap, type PairedBootstrap } from './paired-bootstrap.js';
-export { alignModelTasks, type AlignedTasks } from './align-model-tasks.js';
-export { compareAligned, type AlignedModels, type CompareIntervalOptions } from './compare-aligned.js';
 export { compareModels } from './compare-models.js';
 export { joinOnId, type JoinedColumn, type JoinNames } from './join-on-id.js';

@@ -1,0 +1,119 @@
+import { basename } from 'node:path';
+import {
+  compareModels, gateSourceFromComparison, evaluateGates, joinOnId, parseGate, reportToJson, ValidationError,
+  type BackendChoice, type CompareTask, type ComparisonResult, type ComparisonSpec, type Gate, type ZeroDivision,
+} from '@modelperf/core';
+import { readTableFile, writeFileAtomic } from '@modelperf/core/node';
+import { renderComparisonMarkdown, renderComparisonTable } from '@modelperf/report';
+import type { CliIo } from '../cli-io.js';
+import { GateFailure } from '../gate-failure.js';
+
+/** Output formats of `compare`. */
+export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+/** Parsed options of `modelperf compare`. */
+export interface CompareCommandOptions {
+  task: CompareTask;
+  label?: string;
+  score?: string;
+  pred?: string;
+  baseline?: string[];
+  baselineFile?: string;
+  baselineScore?: string[];
+  baselineName?: string;
+  id?: string;
+  weight?: string;
+  posLabel?: string;
+  threshold?: number;
+  beta?: number;
+  quantile?: number;
+  by?: string[];
+  minSliceRows?: number;
+  ci?: number;
+  bootstrap?: number;
+  seed?: number;
+  require?: string[];
+  backend?: BackendChoice;
+  format?: CompareFormat;
+  out?: string;
+  inputFormat?: string;
+  nan?: 'error' | 'drop';
+  zeroDivision?: ZeroDivision;
+}
+
+/**
+ * `modelperf compare <file>`: compares a candidate's scores or predictions with baselines (columns of the same file,
+ * or of a second file joined on an id), prints the comparison and checks `--require` gates.
+ * @param file - the candidate's file (holding the label)
+ * @param options - parsed command-line options
+ * @param io - output streams
+ * @returns the comparison
+ * @throws ValidationError for missing or contradictory options and bad gates (exit 2); GateFailure after printing when
+ * a gate failed (exit 3)
+ */
+export async function compareCommand(file: string, options: CompareCommandOptions, io: CliIo): Promise<ComparisonResult> {
+  const started = performance.now();
+  const gates: Gate[] = (options.require ?? []).map(parseGate);
+  const candidate = options.task === 'binary' ? options.score : options.pred;
+  const role = options.task === 'binary' ? '--score' : '--pred';
+  if (options.label === undefined || candidate === undefined) {
+    throw new ValidationError('invalid_argument', `compare --task ${options.task} needs --label and ${role} (the candidate's column).`);
+  }
+  const { table: loaded, format: inputFormat } = await readTableFile(file, { format: options.inputFormat });
+  let table = loaded;
+  const baselines = [...(options.baseline ?? [])];
+  let input: ComparisonResult['input'] = { path: file, format: inputFormat };
+  if (options.baselineFile !== undefined) {
+    if (options.id === undefined) throw new ValidationError('invalid_argument', '--baseline-file needs --id, the column that identifies a row in both files.');
+    const scores = options.baselineScore ?? [candidate];
+    if (options.baselineName !== undefined && scores.length !== 1) {
+      throw new ValidationError('invalid_argument', '--baseline-name names a single --baseline-score; drop it to keep the column names.');
+    }
+    const other = await readTableFile(options.baselineFile, { format: options.inputFormat });
+    const own = new Set(loaded.schema.fields.map((f) => f.name));
+    const columns = scores.map((from) => ({
+      from,
+      as: options.baselineName ?? (!own.has(from) ? from : scores.length === 1 ? 'baseline' : `baseline_${from}`),
+    }));
+    table = joinOnId(loaded, other.table, options.id, columns, { left: basename(file), right: basename(options.baselineFile) });
+    baselines.push(...columns.map((c) => c.as));
+    input = { ...input, baseline_path: options.baselineFile, baseline_format: other.format, joined_on: options.id };
+  } else if (options.baselineScore !== undefined || options.id !== undefined || options.baselineName !== undefined) {
+    throw new ValidationError('invalid_argument', '--baseline-score, --baseline-name and --id belong to --baseline-file; for columns of the same file use --baseline.');
+  }
+  if (baselines.length === 0) {
+    throw new ValidationError('invalid_argument', 'compare needs a baseline: --baseline COLUMN (same file) or --baseline-file FILE --id COLUMN.');
+  }
+  const read = Math.round((performance.now() - started) * 10) / 10;
+  const spec: ComparisonSpec = {
+    task: options.task, label: options.label, candidate, baselines, weight: options.weight, nan: options.nan,
+    backend: options.backend, by: options.by, minSliceRows: options.minSliceRows, ci: options.ci,
+    bootstrap: options.bootstrap, seed: options.seed, posLabel: options.posLabel, threshold: options.threshold,
+    beta: options.beta, zeroDivision: options.zeroDivision, quantile: options.quantile,
+  };
+  const computed = await compareModels(table, spec);
+  const total = Math.round((performance.now() - started) * 10) / 10;
+  const { schema, task, rows, ...rest } = computed;
+  const result: ComparisonResult = { schema, task, rows, input, ...rest, timing_ms: { read, compute: computed.timing_ms.compute, total } };
+  if (gates.length > 0) result.gates = evaluateGates(gates, gateSourceFromComparison(result));
+
+  const format = options.format ?? (options.out !== undefined ? formatFromPath(options.out) : io.stdout.isTTY ? 'table' : 'json');
+  const text = format === 'json' ? reportToJson(result) + '\n' : format === 'markdown' ? renderComparisonMarkdown(result) : renderComparisonTable(result);
+  if (options.out !== undefined) {
+    await writeFileAtomic(options.out, text);
+    io.stderr.write(`wrote ${format} comparison to ${options.out}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  const failed = (result.gates ?? []).filter((g) => !g.passed);
+  for (const g of result.gates ?? []) if (g.passed) io.stderr.write(`${g.message}\n`);
+  if (failed.length > 0) throw new GateFailure(failed);
+  return result;
+}
+
+function formatFromPath(path: string): CompareFormat {
+  if (/\.md$|\.markdown$/i.test(path)) return 'markdown';
+  if (/\.txt$/i.test(path)) return 'table';
+  return 'json';
+}
