@@ -2,10 +2,12 @@ import { defineConfig } from 'tsup';
 
 // Runtime-loaded optional parts stay external (they are this package's dependencies, resolved at run time).
 // @modelperf/report stays a separate module: it loads vega and resvg (native) only when a chart is drawn.
-const RUNTIME_EXTERNAL = ['@modelperf/report', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', 'parquet-wasm'];
+// piscina finds its own worker script by path, so it cannot be bundled.
+const RUNTIME_EXTERNAL = ['@modelperf/report', 'piscina', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', 'parquet-wasm'];
 
 export default defineConfig({
-  entry: { bin: 'src/bin.ts', cli: 'src/cli.ts' },
+  // evaluate-worker sits beside cli.js: the bundled engine starts its worker threads from there.
+  entry: { bin: 'src/bin.ts', cli: 'src/cli.ts', 'evaluate-worker': 'src/evaluate-worker.ts' },
   format: ['esm'],
   dts: { entry: { cli: 'src/cli.ts' } },
   sourcemap: true,
@@ -13,7 +15,7 @@ export default defineConfig({
   target: 'node20',
   // The engine, apache-arrow and commander are bundled into one file: loading it takes ~0.15 s less than resolving
   // several hundred modules at every start (measured: `modelperf --version` 0.33 s -> 0.18 s).
-  noExternal: [/^(?!@tensorflow\/|parquet-wasm|@modelperf\/report)/],
+  noExternal: [/^(?!@tensorflow\/|parquet-wasm|piscina|@modelperf\/report)/],
   external: RUNTIME_EXTERNAL,
   // Bundled CommonJS (commander) calls require() for Node built-ins.
   banner: { js: "import { createRequire as __modelperfCreateRequire } from 'node:module'; const require = __modelperfCreateRequire(import.meta.url);" },

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts' },
+  // evaluate-worker: the worker-thread module of parallel evaluation, loaded by path beside node.js.
+  entry: { index: 'src/index.ts', node: 'src/node.ts', internal: 'src/internal.ts', 'evaluate-worker': 'src/evaluate/parallel/evaluate-worker.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -3,6 +3,8 @@ import { evaluateFile, writeFileAtomic, type EvaluateFileSpec } from '@modelperf
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
 import { renderHtml, renderMarkdown, renderTable } from '@modelperf/report';
+import { gateSourceFromReport, parseGate } from '@modelperf/core';
+import { checkGates } from '../check-gates.js';
 
 /** Output formats of `evaluate` and `report`. */
 export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
@@ -30,6 +32,7 @@ export interface EvaluateCommandOptions {
   bins?: number;
   curveMode?: 'exact' | 'binned';
   stream?: boolean;
+  threads?: number;
   quiet?: boolean;
   costFp?: number;
   costFn?: number;
@@ -44,6 +47,8 @@ export interface EvaluateCommandOptions {
   inputFormat?: string;
   nan?: 'error' | 'drop';
   zeroDivision?: ZeroDivision;
+  /** Absolute quality gates (`roc_auc>=0.8`, `roc_auc:low>=0.8`); a failed one exits 3. */
+  require?: string[];
 }
 
 /** The options each task needs, for a clear usage error. */
@@ -74,6 +79,7 @@ export function specFromOptions(o: EvaluateCommandOptions): EvaluateFileSpec {
   const common = {
     weight: o.weight, nan: o.nan, backend: o.backend, by: o.by, minSliceRows: o.minSliceRows,
     ci: o.ci, bootstrap: o.bootstrap, seed: o.seed, inputFormat: o.inputFormat, stream: o.stream,
+    threads: o.threads,
   };
   const binned = o.curveMode === 'binned';
   switch (o.task) {
@@ -122,6 +128,7 @@ export async function renderReport(report: Report, format: OutputFormat): Promis
  * @returns the report
  */
 export async function evaluateCommand(file: string, options: EvaluateCommandOptions, io: CliIo): Promise<Report> {
+  const gates = (options.require ?? []).map(parseGate);
   const progress = createProgress(io, { quiet: options.quiet });
   let report: Report;
   try {
@@ -138,6 +145,7 @@ export async function evaluateCommand(file: string, options: EvaluateCommandOpti
   } else {
     io.stdout.write(text);
   }
+  if (gates.length > 0) checkGates(gates, gateSourceFromReport(report), io);
   return report;
 }
 

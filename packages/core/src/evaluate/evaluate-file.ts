@@ -1,6 +1,6 @@
 import { readTableFile } from '../io/read-table-file.js';
 import { readBatches } from '../io/stream/read-batches.js';
-import { evaluateBatches } from './evaluate-batches.js';
+import { evaluateBatchesParallel } from './parallel/evaluate-batches-parallel.js';
 import type { Report } from '../report/report.js';
 import { evaluateTable } from './evaluate-table.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
@@ -17,6 +17,11 @@ export type EvaluateFileSpec = EvaluationSpec & {
   curveMode?: 'exact' | 'binned';
   /** Histogram bins of the binned mode (default 65536). */
   histogramBins?: number;
+  /**
+   * Worker threads of a streamed evaluation (default: the machine's available parallelism; 1 = this thread only).
+   * The report is identical for any number of threads.
+   */
+  threads?: number;
 };
 
 /** Progress of a file evaluation, for a progress bar. */
@@ -45,7 +50,8 @@ export async function evaluateFile(
   if (spec.stream === true || path === '-' || spec.curveMode === 'binned') {
     const reader = await readBatches(path, { format: spec.inputFormat });
     try {
-      const report = await evaluateBatches(reader, spec, {
+      const report = await evaluateBatchesParallel(reader, spec, {
+        threads: spec.threads,
         curveMode: spec.curveMode,
         histogramBins: spec.histogramBins,
         onBatch: (rows) => hooks.onProgress?.({ rows, bytesRead: reader.bytesRead(), totalBytes: reader.totalBytes }),

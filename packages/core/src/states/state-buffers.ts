@@ -7,11 +7,38 @@ const CONSTRUCTORS = { f64: Float64Array, u32: Uint32Array, i32: Int32Array, u8:
 /** Element type tags of serialised arrays. */
 export type StateArrayType = keyof typeof CONSTRUCTORS;
 
-/** A serialised typed array: element type, length and little-endian bytes in base64. */
-export interface EncodedArray {
-  readonly type: StateArrayType;
-  readonly length: number;
-  readonly base64: string;
+/**
+ * A serialised typed array: element type, length and either little-endian bytes in base64 (JSON) or, inside
+ * `toTransferable`, the array itself (for structured clone / transfer to a worker thread).
+ */
+export type EncodedArray =
+  | { readonly type: StateArrayType; readonly length: number; readonly base64: string }
+  | { readonly type: StateArrayType; readonly length: number; readonly raw: StateArray };
+
+/** Buffers collected while `toTransferable` runs; undefined otherwise (base64 mode). */
+let transferBuffers: Set<ArrayBuffer> | undefined;
+
+/**
+ * Serialises a state for another thread: `toJSON()` with every typed array kept as it is instead of base64, plus the
+ * buffers behind them, to transfer with `postMessage` (zero-copy: the receiver gets views of the same memory).
+ * Transferring detaches those buffers here, so the state must not be used afterwards. `fromJSON` reads both forms.
+ * @param state - anything with a `toJSON()` that encodes its arrays with `encodeTypedArray`
+ * @returns the serialised form and the buffers to transfer (each once)
+ * @example
+ * ```ts
+ * const { json, transfer } = toTransferable(state);
+ * port.postMessage(json, transfer); // `state` is unusable from here on
+ * ```
+ */
+export function toTransferable<J>(state: { toJSON(): J }): { json: J; transfer: ArrayBuffer[] } {
+  const outer = transferBuffers;
+  const buffers = new Set<ArrayBuffer>();
+  transferBuffers = buffers;
+  try {
+    return { json: state.toJSON(), transfer: [...buffers] };
+  } finally {
+    transferBuffers = outer;
+  }
 }
 
 function typeOf(values: StateArray): StateArrayType {
@@ -35,6 +62,11 @@ function isLittleEndian(): boolean {
  * ```
  */
 export function encodeTypedArray(values: StateArray): EncodedArray {
+  if (transferBuffers !== undefined) {
+    // The whole buffer moves (no copy, even when the view covers only part of it); a SharedArrayBuffer is shared.
+    if (values.buffer instanceof ArrayBuffer) transferBuffers.add(values.buffer);
+    return { type: typeOf(values), length: values.length, raw: values };
+  }
   if (!isLittleEndian()) throw new ValidationError('invalid_argument', 'State serialisation needs a little-endian platform.');
   const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   let binary = '';
@@ -56,6 +88,12 @@ export function encodeTypedArray(values: StateArray): EncodedArray {
 export function decodeTypedArray(encoded: EncodedArray): StateArray {
   const Ctor = CONSTRUCTORS[encoded.type];
   if (Ctor === undefined) throw new ValidationError('invalid_input', `Unknown array type "${String(encoded.type)}" in a serialised state.`);
+  if ('raw' in encoded) {
+    if (!(encoded.raw instanceof Ctor) || encoded.raw.length !== encoded.length) {
+      throw new ValidationError('invalid_input', `A transferred ${encoded.type} array does not hold ${encoded.length} values of that type.`);
+    }
+    return encoded.raw;
+  }
   const binary = atob(encoded.base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

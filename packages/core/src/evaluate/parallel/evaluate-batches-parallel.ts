@@ -1,0 +1,174 @@
+import { availableParallelism } from 'node:os';
+import { Table, tableToIPC, type RecordBatch } from 'apache-arrow';
+import { Piscina } from 'piscina';
+import { ValidationError } from '../../errors.js';
+import type { Report } from '../../report/report.js';
+import { stateFromJSON } from '../../states/state-from-json.js';
+import type { EvaluationSpec } from '../evaluation-spec.js';
+import type { StateJson } from '../../states/metric-state.js';
+import { toTransferable } from '../../states/state-buffers.js';
+import { StreamRun, type StreamOptions } from '../stream-run.js';
+import { AsyncBalancedMerger } from './async-balanced-merger.js';
+import type { BatchJob, BatchJobResult, MergeJob } from './batch-job.js';
+import { rebuildError } from './rebuild-error.js';
+
+/** Options of a parallel stream evaluation. */
+export interface ParallelStreamOptions extends StreamOptions {
+  /** Worker threads (default: the machine's available parallelism). 1 evaluates on this thread. */
+  threads?: number;
+  /** The worker module (default: `evaluate-worker.js` beside this module, as built). */
+  workerUrl?: URL | string;
+}
+
+/**
+ * The default number of threads: what the machine offers to this process.
+ * @returns `os.availableParallelism()`
+ */
+export function defaultThreads(): number {
+  return availableParallelism();
+}
+
+/** The columns a spec reads: the only ones sent to a worker. */
+function specColumns(spec: EvaluationSpec): string[] {
+  const names: Array<string | undefined> = [spec.weight];
+  switch (spec.task) {
+    case 'binary': names.push(spec.label, spec.score); break;
+    case 'multiclass': names.push(spec.label, spec.pred, ...(spec.scores ?? [])); break;
+    case 'multilabel': names.push(...spec.labels, ...spec.scores); break;
+    case 'regression': names.push(spec.label, spec.pred); break;
+    case 'ranking': names.push(spec.query, spec.label, spec.score); break;
+  }
+  return [...new Set(names.filter((n): n is string => n !== undefined))];
+}
+
+/**
+ * Evaluates record batches on a pool of worker threads: the batches are read here, each batch's used columns go to a
+ * worker (as Arrow IPC bytes, transferred), the worker returns the batch's mergeable state (its buffers transferred)
+ * and this thread merges the states in batch order — so the report is identical to `evaluateBatches` on one thread,
+ * to the last bit. At most two batches per thread are in flight, so memory stays bounded.
+ *
+ * The first batch is evaluated on this thread (it checks the columns and fixes a binary stream's provisional positive
+ * label). Ranking streams need stream-wide query ids in row order and run on this thread.
+ *
+ * @param batches - record batches of one schema
+ * @param spec - task, columns and options (`by` and `ci` refused, as for `evaluateBatches`)
+ * @param options - threads, curve mode, histogram bins, progress callback, worker module
+ * @returns the report (`options.threads` records the threads used)
+ * @throws what `evaluateBatches` throws, for the first failing batch in input order
+ * @example
+ * ```ts
+ * const report = await evaluateBatchesParallel(reader, { task: 'binary', label: 'y', score: 'p' }, { threads: 4 });
+ * ```
+ */
+export async function evaluateBatchesParallel(
+  batches: AsyncIterable<RecordBatch>,
+  spec: EvaluationSpec,
+  options: ParallelStreamOptions = {},
+): Promise<Report> {
+  const threads = options.threads ?? defaultThreads();
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new ValidationError('invalid_argument', `threads must be a positive integer, got ${String(threads)}.`);
+  }
+  const run = new StreamRun(spec, options);
+  const iterator = batches[Symbol.asyncIterator]();
+  if (threads === 1 || spec.task === 'ranking') {
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+      run.addBatch(next.value);
+      if (next.value.numRows > 0) options.onBatch?.(run.rows);
+    }
+    return withThreads(run.finish(), 1);
+  }
+  // Workers start when a second batch arrives: a one-batch input never pays for them.
+  let pool: Piscina | undefined;
+  const running = new Set<Promise<unknown>>();
+  const runOnPool = <R>(job: BatchJob | MergeJob, transfer: ArrayBuffer[]): Promise<R> => {
+    pool ??= new Piscina({
+      filename: String(options.workerUrl ?? new URL('./evaluate-worker.js', import.meta.url)),
+      minThreads: threads,
+      maxThreads: threads,
+      concurrentTasksPerWorker: 1,
+    });
+    const task = pool.run(job, { transferList: transfer }) as Promise<R>;
+    running.add(task);
+    // Failures are read where the result is used (in batch order); until then they must not count as unhandled.
+    task.catch(() => undefined).finally(() => running.delete(task));
+    return task;
+  };
+  // States stay serialised on this thread; every merge runs on a worker, in the same tree as on one thread.
+  const merger = new AsyncBalancedMerger<StateJson>((earlier, later) =>
+    runOnPool<StateJson>({ kind: 'merge', earlier, later }, [...transferables(earlier), ...transferables(later)]));
+  try {
+    // The first batches run here until a binary stream's provisional positive label is known (the first batch with
+    // labels), exactly as on one thread; column errors surface here too.
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done === true) return await finish(run, merger, 1);
+      const contribution = run.prepareBatch(next.value);
+      if (contribution === undefined) continue;
+      merger.push(toTransferable(contribution.state).json);
+      run.record(contribution);
+      options.onBatch?.(run.rows);
+      if (run.binary === undefined || run.binary.provisional() !== undefined) break;
+    }
+    const columns = specColumns(spec);
+    const inFlight: Array<Promise<BatchJobResult>> = [];
+    let offset = run.rows;
+    // Batch results are read in batch order: the first failing batch in the input is the one reported.
+    const absorb = async (): Promise<void> => {
+      const result = await inFlight.shift()!;
+      if (!result.ok) throw rebuildError(result.error);
+      if (run.binary !== undefined && result.classes !== undefined && result.labelKind !== undefined) {
+        run.binary.add(result.classes, result.labelKind);
+      }
+      run.record(result);
+      merger.push(result.state);
+      options.onBatch?.(run.rows);
+    };
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+      const batch = next.value;
+      if (batch.numRows === 0) continue;
+      const ipc = tableToIPC(new Table(batch).select(columns), 'stream');
+      const job: BatchJob = {
+        kind: 'batch',
+        spec: { ...run.batchSpec(run.binary?.provisional()), rowOffset: offset } as EvaluationSpec,
+        curveMode: run.context.curveMode,
+        histogramBins: run.context.histogramBins,
+        ipc,
+      };
+      offset += batch.numRows;
+      inFlight.push(runOnPool<BatchJobResult>(job, [ipc.buffer as ArrayBuffer]));
+      if (inFlight.length >= 2 * threads) await absorb();
+    }
+    while (inFlight.length > 0) await absorb();
+    return await finish(run, merger, threads);
+  } finally {
+    // After a failure, let running tasks settle first: destroying the pool under them makes piscina fail loudly.
+    while (running.size > 0) await Promise.allSettled([...running]);
+    await pool?.destroy();
+  }
+}
+
+async function finish(run: StreamRun, merger: AsyncBalancedMerger<StateJson>, threads: number): Promise<Report> {
+  const merged = await merger.finish();
+  return withThreads(run.finish(merged === undefined ? undefined : stateFromJSON(merged)), threads);
+}
+
+/** The buffers of a serialised state's arrays (each once). */
+function transferables(json: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const visit = (value: unknown): void => {
+    if (ArrayBuffer.isView(value)) {
+      if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+    } else if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+    } else if (value !== null && typeof value === 'object') {
+      for (const v of Object.values(value)) visit(v);
+    }
+  };
+  visit(json);
+  return [...found];
+}
+
+function withThreads(report: Report, threads: number): Report {
+  return { ...report, options: { ...report.options, threads } };
+}
