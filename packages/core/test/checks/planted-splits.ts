@@ -15,6 +15,8 @@ export interface Plants {
   newCategory?: number;
   /** Start test times this many days before the last train day. */
   timeOverlap?: number;
+  /** Give the first k test rows the ids of train rows 0..k-1. */
+  idOverlap?: number;
   /** Repeat train rows 1..k at train rows n-k..n-1 with the label flipped (conflicting labels). */
   conflicts?: number;
 }
@@ -78,6 +80,7 @@ export function plantedSplits(seed: number, trainRows: number, testRows: number,
     train.y[to] = 1 - train.y[1 + k];
     train.leak[to] = train.leak[1 + k];
   }
+  for (let k = 0; k < (plants.idOverlap ?? 0); k++) test.id[k] = train.id[k];
   if (plants.shift !== undefined) for (let i = 0; i < testRows; i++) test.x2[i] += plants.shift;
   if (plants.missingShare !== undefined) {
     const every = Math.round(1 / plants.missingShare);
