@@ -68,6 +68,17 @@ describe('modelperf compare', () => {
     expect(two.comparisons[0].metrics).toEqual(one.comparisons[0].metrics);
   });
 
+  it('joins on an id named differently in the baseline file (--baseline-id), naming the baseline', async () => {
+    const rowFile = writeArrow('rows.arrow', { row: vectorFromArray(order.map((i) => id[i]), new Int32()), weak_score: f64(order.map((i) => weak[i])) });
+    const r = await cli(['compare', both, ...common, '--baseline-file', rowFile, '--id', 'id', '--baseline-id', 'row', '--baseline-score', 'weak_score', '--baseline-name', 'old']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.baselines).toEqual(['old']);
+    expect(out.input.joined_on).toBe('id = row');
+    const one = JSON.parse((await cli(['compare', both, ...common, '--baseline', 'weak'])).stdout);
+    expect(out.comparisons[0].metrics).toEqual(one.comparisons[0].metrics);
+  });
+
   it('names ids missing from the baseline file (exit 2)', async () => {
     const r = await cli(['compare', both, ...common, '--baseline-file', short, '--id', 'id']);
     expect(r.code).toBe(2);

@@ -10,6 +10,7 @@ import { GateFailure } from '../gate-failure.js';
 
 /** Output formats of `compare`. */
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
+/** One of {@link COMPARE_FORMATS}. */
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 /** Parsed options of `modelperf compare`. */
@@ -23,6 +24,7 @@ export interface CompareCommandOptions {
   baselineScore?: string[];
   baselineName?: string;
   id?: string;
+  baselineId?: string;
   weight?: string;
   posLabel?: string;
   threshold?: number;
@@ -76,11 +78,12 @@ export async function compareCommand(file: string, options: CompareCommandOption
       from,
       as: options.baselineName ?? (!own.has(from) ? from : scores.length === 1 ? 'baseline' : `baseline_${from}`),
     }));
-    table = joinOnId(loaded, other.table, options.id, columns, { left: basename(file), right: basename(options.baselineFile) });
+    table = joinOnId(loaded, other.table, { left: options.id, right: options.baselineId ?? options.id }, columns, { left: basename(file), right: basename(options.baselineFile) });
     baselines.push(...columns.map((c) => c.as));
-    input = { ...input, baseline_path: options.baselineFile, baseline_format: other.format, joined_on: options.id };
-  } else if (options.baselineScore !== undefined || options.id !== undefined || options.baselineName !== undefined) {
-    throw new ValidationError('invalid_argument', '--baseline-score, --baseline-name and --id belong to --baseline-file; for columns of the same file use --baseline.');
+    const joinedOn = options.baselineId !== undefined && options.baselineId !== options.id ? `${options.id} = ${options.baselineId}` : options.id;
+    input = { ...input, baseline_path: options.baselineFile, baseline_format: other.format, joined_on: joinedOn };
+  } else if (options.baselineScore !== undefined || options.id !== undefined || options.baselineId !== undefined || options.baselineName !== undefined) {
+    throw new ValidationError('invalid_argument', '--baseline-score, --baseline-name, --id and --baseline-id belong to --baseline-file; for columns of the same file use --baseline.');
   }
   if (baselines.length === 0) {
     throw new ValidationError('invalid_argument', 'compare needs a baseline: --baseline COLUMN (same file) or --baseline-file FILE --id COLUMN.');

@@ -29,7 +29,8 @@ const SHOWN = 5;
  *
  * @param left - the table whose rows and order are kept (the candidate's)
  * @param right - the table the extra columns come from (the baseline's)
- * @param id - the id column, present in both; numbers, strings or booleans (numbers compared as float64)
+ * @param id - the id column, present in both; or `{ left, right }` when it is named differently in each; numbers,
+ * strings or booleans (numbers compared as float64)
  * @param columns - right columns to bring over and their new names
  * @param names - how to name the tables in messages (default "left"/"right")
  * @returns a new table: every left column (not copied) and the right columns gathered into left order
@@ -41,33 +42,38 @@ const SHOWN = 5;
  * const joined = joinOnId(candidate, baseline, 'id', [{ from: 'score', as: 'baseline' }], { left: 'cand.arrow', right: 'base.arrow' });
  * ```
  */
-export function joinOnId(left: Table, right: Table, id: string, columns: readonly JoinedColumn[], names: JoinNames = { left: 'left', right: 'right' }): Table {
-  const leftIds = toLabelCodes(getColumn(left, id), id);
-  const rightIds = toLabelCodes(getColumn(right, id), id);
-  checkNoNull(leftIds.firstNullRow, id, names.left);
-  checkNoNull(rightIds.firstNullRow, id, names.right);
+export function joinOnId(
+  left: Table, right: Table, id: string | { readonly left: string; readonly right: string }, columns: readonly JoinedColumn[],
+  names: JoinNames = { left: 'left', right: 'right' },
+): Table {
+  const leftId = typeof id === 'string' ? id : id.left;
+  const rightId = typeof id === 'string' ? id : id.right;
+  const leftIds = toLabelCodes(getColumn(left, leftId), leftId);
+  const rightIds = toLabelCodes(getColumn(right, rightId), rightId);
+  checkNoNull(leftIds.firstNullRow, leftId, names.left);
+  checkNoNull(rightIds.firstNullRow, rightId, names.right);
   for (const c of columns) {
     getColumn(right, c.from);
     if (left.schema.fields.some((f) => f.name === c.as)) {
       throw new ValidationError('invalid_argument', `Column \`${c.as}\` of ${names.right} would clash with column \`${c.as}\` of ${names.left}; give the baseline another name.`);
     }
   }
-  const rightRowOfClass = firstRowPerClass(rightIds.codes, rightIds.classes, id, names.right);
-  firstRowPerClass(leftIds.codes, leftIds.classes, id, names.left);
+  const rightRowOfClass = firstRowPerClass(rightIds.codes, rightIds.classes, rightId, names.right);
+  firstRowPerClass(leftIds.codes, leftIds.classes, leftId, names.left);
 
   const rightClassOf = new Map<LabelValue, number>(rightIds.classes.map((v, c) => [v, c]));
   const leftToRight = leftIds.classes.map((v) => rightClassOf.get(v) ?? -1);
   const missing = leftIds.classes.filter((_, c) => leftToRight[c] < 0);
   if (missing.length > 0) {
     throw new ValidationError('invalid_input',
-      `${missing.length} id(s) of ${names.left} are missing from ${names.right} (\`${id}\` ${listIds(missing)}); both files must hold the same rows.`);
+      `${missing.length} id(s) of ${names.left} are missing from ${names.right} (\`${leftId}\` ${listIds(missing)}); both files must hold the same rows.`);
   }
   if (rightIds.classes.length !== leftIds.classes.length) {
     const matched = new Uint8Array(rightIds.classes.length);
     for (const c of leftToRight) matched[c] = 1;
     const extra = rightIds.classes.filter((_, c) => matched[c] === 0);
     throw new ValidationError('invalid_input',
-      `${extra.length} id(s) of ${names.right} are missing from ${names.left} (\`${id}\` ${listIds(extra)}); both files must hold the same rows.`);
+      `${extra.length} id(s) of ${names.right} are missing from ${names.left} (\`${rightId}\` ${listIds(extra)}); both files must hold the same rows.`);
   }
   const order = new Uint32Array(left.numRows);
   for (let i = 0; i < order.length; i++) order[i] = rightRowOfClass[leftToRight[leftIds.codes[i]]];

@@ -32,7 +32,7 @@ export function evaluateGates(gates: readonly Gate[], source: GateSource): GateR
     const value = gate.bound === undefined ? found.value : gate.bound === 'low' ? found.low : found.high;
     if (value === undefined) {
       throw new ValidationError('invalid_argument',
-        `Gate "${gate.text}" needs a confidence interval of ${gate.metric}${gate.baseline !== undefined ? ' differences' : ''}, which is not computed; ask for intervals (--ci) or drop :${gate.bound}.`);
+        `Gate "${gate.text}" needs a confidence interval of ${gate.metric}${gate.baseline !== undefined ? ' differences' : ''}, which is not computed; ask for intervals (evaluate --ci; compare has them unless --bootstrap 0, and always for roc_auc) or drop :${gate.bound}.`);
     }
     const passed = holds(value, gate);
     return { gate: gate.text, passed, value, threshold: gate.threshold, message: `gate ${passed ? 'passed' : 'failed'}: ${gate.text} (got ${explain(value, found, gate, passed)})` };

@@ -34,6 +34,13 @@ describe('joinOnId', () => {
     expect(Array.from(joined.getChild('v')!.toArray() as Float64Array)).toEqual([1, 2, 3]);
   });
 
+  it('joins on id columns named differently in each table', () => {
+    const rows = new Table({ row: vectorFromArray([11, 10, 13, 12], new Int32()), s: vectorFromArray([1, 0, 3, 2], new Float64()) });
+    const joined = joinOnId(left, rows, { left: 'id', right: 'row' }, [{ from: 's', as: 's' }], names);
+    expect(Array.from(joined.getChild('s')!.toArray() as Float64Array)).toEqual([0, 1, 2, 3]);
+    expect(() => joinOnId(left, rows, 'id', [{ from: 's', as: 's' }], names)).toThrow(/`id` not found/);
+  });
+
   it('names ids missing from either side', () => {
     const short = new Table({ id: vectorFromArray([13, 12, 10], new Int32()), p: vectorFromArray([0.3, 0.7, 0.8], new Float64()) });
     expect(() => joinOnId(left, short, 'id', [{ from: 'p', as: 'b' }], names))
