@@ -13,6 +13,16 @@ export function collectList(value: string, previous: string[] | undefined): stri
 }
 
 /**
+ * A commander parser for a repeatable option whose each occurrence is one comma-separated set (`--baseline-set a0,a1,a2`).
+ * @param value - this occurrence's text
+ * @param previous - the sets collected so far
+ * @returns all sets so far
+ */
+export function collectSet(value: string, previous: string[][] | undefined): string[][] {
+  return [...(previous ?? []), collectList(value, [])];
+}
+
+/**
  * A commander parser for a repeatable option kept whole (a `--require` gate may hold commas in a baseline name).
  * @param value - this occurrence's text
  * @param previous - the values collected so far

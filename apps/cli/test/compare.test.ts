@@ -135,6 +135,41 @@ describe('modelperf compare', () => {
   });
 });
 
+describe('modelperf compare --task multiclass', () => {
+  const k = [0, 1, 2];
+  const cls = id.map((_, i) => (i * 5) % 3);
+  const sharp = cls.map((c, i) => k.map((j) => (j === c ? 0.5 : 0.25) + ((i % 7) - 3) * 0.01 * (j === 0 ? 1 : -0.5)));
+  const flat = cls.map(() => k.map(() => 1 / 3));
+  const mc = writeArrow('mc.arrow', {
+    id: vectorFromArray(id, new Int32()), c: vectorFromArray(cls, new Int32()),
+    ...Object.fromEntries(k.map((j) => [`m${j}`, f64(sharp.map((r) => r[j]))])),
+    ...Object.fromEntries(k.map((j) => [`prior_p${j}`, f64(flat.map((r) => r[j]))])),
+    hard: vectorFromArray(cls.map((c, i) => (i % 4 === 0 ? (c + 1) % 3 : c)), new Int32()),
+    zero: vectorFromArray(cls.map(() => 0), new Int32()),
+  });
+
+  it('compares score column sets (--scores, --baseline-set) and hard predictions (--pred)', async () => {
+    const sets = await cli(['compare', mc, '--task', 'multiclass', '--label', 'c', '--scores', 'm0,m1,m2', '--baseline-set', 'prior_p0,prior_p1,prior_p2', '--bootstrap', '0', '--format', 'json', '--require', 'roc_auc_ovr_macro-prior_p>=0.3']);
+    expect(sets.code, sets.stderr).toBe(0);
+    const out = JSON.parse(sets.stdout);
+    expect(out.candidate).toBe('m');
+    expect(out.baselines).toEqual(['prior_p']);
+    expect(out.comparisons[0].metrics.roc_auc_ovr_macro.baseline).toBe(0.5);
+    const hard = await cli(['compare', mc, '--task', 'multiclass', '--label', 'c', '--pred', 'hard', '--baseline', 'zero', '--bootstrap', '0', '--format', 'json']);
+    expect(hard.code, hard.stderr).toBe(0);
+    expect(JSON.parse(hard.stdout).comparisons[0].metrics.accuracy).toMatchObject({ candidate: 0.75, better: 'candidate' });
+  });
+
+  it('refuses --scores with --pred, and --baseline-set without --scores (exit 2)', async () => {
+    const both = await cli(['compare', mc, '--task', 'multiclass', '--label', 'c', '--scores', 'm0,m1,m2', '--pred', 'hard', '--baseline', 'zero']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/either --scores .* or --pred .*, not both/);
+    const stray = await cli(['compare', mc, '--task', 'multiclass', '--label', 'c', '--pred', 'hard', '--baseline-set', 'prior_p0,prior_p1,prior_p2']);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--baseline-set names a multiclass baseline/);
+  });
+});
+
 describe('modelperf evaluate --require', () => {
   it('passes, fails with exit 3, and reads interval bounds with --ci', async () => {
     const ok = await cli(['evaluate', both, '--label', 'y', '--score', 'p', '--require', 'roc_auc>=0.6']);

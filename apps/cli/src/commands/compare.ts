@@ -19,7 +19,10 @@ export interface CompareCommandOptions {
   label?: string;
   score?: string;
   pred?: string;
+  scores?: string[];
+  classes?: string[];
   baseline?: string[];
+  baselineSet?: string[][];
   baselineFile?: string;
   baselineScore?: string[];
   baselineName?: string;
@@ -57,29 +60,39 @@ export interface CompareCommandOptions {
 export async function compareCommand(file: string, options: CompareCommandOptions, io: CliIo): Promise<ComparisonResult> {
   const started = performance.now();
   const gates: Gate[] = (options.require ?? []).map(parseGate);
-  const candidate = options.task === 'binary' ? options.score : options.pred;
-  const role = options.task === 'binary' ? '--score' : '--pred';
-  if (options.label === undefined || candidate === undefined) {
-    throw new ValidationError('invalid_argument', `compare --task ${options.task} needs --label and ${role} (the candidate's column).`);
+  const candidate = candidateColumns(options);
+  if (options.baselineSet !== undefined && !Array.isArray(candidate)) {
+    throw new ValidationError('invalid_argument', '--baseline-set names a multiclass baseline\'s score columns; use it with --task multiclass --scores.');
   }
+  const label = options.label;
+  if (label === undefined) throw new ValidationError('invalid_argument', 'compare needs --label, the column of true labels (or the regression target).');
   const { table: loaded, format: inputFormat } = await readTableFile(file, { format: options.inputFormat });
   let table = loaded;
-  const baselines = [...(options.baseline ?? [])];
+  const baselines: Array<string | string[]> = [...(options.baseline ?? []), ...(options.baselineSet ?? [])];
+  const names: Array<string | undefined> = baselines.map(() => undefined);
   let input: ComparisonResult['input'] = { path: file, format: inputFormat };
   if (options.baselineFile !== undefined) {
     if (options.id === undefined) throw new ValidationError('invalid_argument', '--baseline-file needs --id, the column that identifies a row in both files.');
-    const scores = options.baselineScore ?? [candidate];
-    if (options.baselineName !== undefined && scores.length !== 1) {
+    const scores = options.baselineScore ?? (typeof candidate === 'string' ? [candidate] : candidate);
+    const oneSet = Array.isArray(candidate);
+    if (options.baselineName !== undefined && scores.length !== 1 && !oneSet) {
       throw new ValidationError('invalid_argument', '--baseline-name names a single --baseline-score; drop it to keep the column names.');
     }
     const other = await readTableFile(options.baselineFile, { format: options.inputFormat });
     const own = new Set(loaded.schema.fields.map((f) => f.name));
     const columns = scores.map((from) => ({
       from,
-      as: options.baselineName ?? (!own.has(from) ? from : scores.length === 1 ? 'baseline' : `baseline_${from}`),
+      as: oneSet ? (!own.has(from) ? from : `baseline_${from}`) : options.baselineName ?? (!own.has(from) ? from : scores.length === 1 ? 'baseline' : `baseline_${from}`),
     }));
     table = joinOnId(loaded, other.table, { left: options.id, right: options.baselineId ?? options.id }, columns, { left: basename(file), right: basename(options.baselineFile) });
-    baselines.push(...columns.map((c) => c.as));
+    if (oneSet) {
+      // A multiclass baseline's score columns form one model.
+      baselines.push(columns.map((c) => c.as));
+      names.push(options.baselineName ?? 'baseline');
+    } else {
+      baselines.push(...columns.map((c) => c.as));
+      names.push(...columns.map(() => undefined));
+    }
     const joinedOn = options.baselineId !== undefined && options.baselineId !== options.id ? `${options.id} = ${options.baselineId}` : options.id;
     input = { ...input, baseline_path: options.baselineFile, baseline_format: other.format, joined_on: joinedOn };
   } else if (options.baselineScore !== undefined || options.id !== undefined || options.baselineId !== undefined || options.baselineName !== undefined) {
@@ -90,7 +103,7 @@ export async function compareCommand(file: string, options: CompareCommandOption
   }
   const read = Math.round((performance.now() - started) * 10) / 10;
   const spec: ComparisonSpec = {
-    task: options.task, label: options.label, candidate, baselines, weight: options.weight, nan: options.nan,
+    task: options.task, label, candidate, baselines, names: [undefined, ...names], classes: options.classes, weight: options.weight, nan: options.nan,
     backend: options.backend, by: options.by, minSliceRows: options.minSliceRows, ci: options.ci,
     bootstrap: options.bootstrap, seed: options.seed, posLabel: options.posLabel, threshold: options.threshold,
     beta: options.beta, zeroDivision: options.zeroDivision, quantile: options.quantile,
@@ -113,6 +126,22 @@ export async function compareCommand(file: string, options: CompareCommandOption
   for (const g of result.gates ?? []) if (g.passed) io.stderr.write(`${g.message}\n`);
   if (failed.length > 0) throw new GateFailure(failed);
   return result;
+}
+
+/** The candidate's column(s) for the task: --score (binary), --pred (regression, multiclass) or --scores (multiclass). */
+function candidateColumns(options: CompareCommandOptions): string | string[] {
+  if (options.task === 'binary') {
+    if (options.score === undefined) throw new ValidationError('invalid_argument', 'compare --task binary needs --score, the candidate\'s score column.');
+    return options.score;
+  }
+  if (options.task === 'multiclass') {
+    if ((options.scores === undefined) === (options.pred === undefined)) {
+      throw new ValidationError('invalid_argument', 'compare --task multiclass needs either --scores (the candidate\'s score columns, one per class) or --pred (its predicted class), not both.');
+    }
+    return options.scores ?? (options.pred as string);
+  }
+  if (options.pred === undefined) throw new ValidationError('invalid_argument', 'compare --task regression needs --pred, the candidate\'s prediction column.');
+  return options.pred;
 }
 
 function formatFromPath(path: string): CompareFormat {

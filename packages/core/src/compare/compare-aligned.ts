@@ -11,6 +11,8 @@ import { pairedBootstrap } from './paired-bootstrap.js';
 export interface AlignedModels {
   /** Model names (their columns), candidate first. */
   readonly names: readonly string[];
+  /** Each model's columns. */
+  readonly columns: ReadonlyArray<readonly string[]>;
   /** One prepared task per model, all over the same rows in the same order. */
   readonly tasks: readonly PreparedTask[];
   /** Binary and unweighted: class flags and each model's scores on those rows, for DeLong's test. */
@@ -49,7 +51,7 @@ export async function compareAligned(
   for (let i = 0; i < models.tasks.length; i++) {
     const result = await models.tasks[i].evaluate(kernels, false);
     for (const w of result.warnings) warnings.push({ code: w.code, message: `${models.names[i]}: ${w.message}` });
-    results.push({ name: models.names[i], role: i === 0 ? 'candidate' : 'baseline', metrics: result.metrics });
+    results.push({ name: models.names[i], columns: [...models.columns[i]], role: i === 0 ? 'candidate' : 'baseline', metrics: result.metrics });
   }
   const boot = options.replicates > 0 && models.tasks[0].rows > 0
     ? await pairedBootstrap(models.tasks, kernels, { replicates: options.replicates, level: options.level, seed: options.seed })

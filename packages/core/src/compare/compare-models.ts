@@ -56,15 +56,17 @@ export async function compareModels(table: Table, spec: ComparisonSpec, runtime:
   }
   const minSliceRows = spec.minSliceRows ?? 1;
   const intervals: CompareIntervalOptions = { level, replicates, seed: spec.seed ?? 0 };
-  const names = [spec.candidate, ...spec.baselines];
-  const prepared = names.map((name) => prepareTask(table, modelSpec(spec, name)));
+  const columns = [spec.candidate, ...spec.baselines];
+  const names = modelNames(spec, columns);
+  const specs = columns.map((column) => modelSpec(spec, column));
+  const prepared = specs.map((s) => prepareTask(table, s));
   const aligned = alignModelTasks(prepared, table.numRows);
   if (aligned.tasks[0].rows === 0) {
     throw new ValidationError('empty_input', 'No row holds a value in every compared column; nothing is left to compare.');
   }
   const kernels = runtime.kernels ?? (await selectKernels(spec.backend ?? 'auto'));
-  const binary = spec.task === 'binary' && spec.weight === undefined ? binaryScores(table, spec, names, aligned.sourceRows) : undefined;
-  const models: AlignedModels = { names, tasks: aligned.tasks, binary };
+  const binary = spec.task === 'binary' && spec.weight === undefined ? binaryScores(table, spec, columns as string[], aligned.sourceRows) : undefined;
+  const models: AlignedModels = { names, columns: columns.map((c) => (typeof c === 'string' ? [c] : [...c])), tasks: aligned.tasks, binary };
   const main = await compareAligned(models, kernels, intervals);
   const warnings: ReportWarning[] = [...prepared.flatMap((t, i) => t.warnings.map((w) => ({ code: w.code, message: `${names[i]}: ${w.message}` }))), ...main.warnings];
   if (spec.task === 'binary' && spec.weight !== undefined) {
@@ -80,8 +82,8 @@ export async function compareModels(table: Table, spec: ComparisonSpec, runtime:
     rows: aligned.tasks[0].rows,
     backend: { name: kernels.name, device: kernels.device },
     columns: { label: spec.label, ...(spec.weight !== undefined ? { weight: spec.weight } : {}), ...(spec.by?.length ? { by: spec.by } : {}) },
-    candidate: spec.candidate,
-    baselines: [...spec.baselines],
+    candidate: names[0],
+    baselines: names.slice(1),
     options: { ...first.options, ci: level, bootstrap: replicates, seed: intervals.seed },
     models: main.models,
     comparisons: main.comparisons,
@@ -105,9 +107,15 @@ export async function compareModels(table: Table, spec: ComparisonSpec, runtime:
   return result;
 }
 
-/** The evaluation spec of one model: the comparison's options with the model's column in the task's role. */
-function modelSpec(spec: ComparisonSpec, column: string): EvaluationSpec {
+/** The evaluation spec of one model: the comparison's options with the model's column(s) in the task's role. */
+function modelSpec(spec: ComparisonSpec, column: string | string[]): EvaluationSpec {
   const common = { weight: spec.weight, nan: spec.nan, backend: spec.backend };
+  if (typeof column !== 'string') {
+    if (spec.task !== 'multiclass') {
+      throw new ValidationError('invalid_argument', `A set of score columns (${column.join(', ')}) is a multiclass model; a ${spec.task} model is one column.`);
+    }
+    return { ...common, task: 'multiclass', label: spec.label, scores: column, classes: spec.classes, zeroDivision: spec.zeroDivision };
+  }
   switch (spec.task) {
     case 'binary':
       return {
@@ -117,8 +125,26 @@ function modelSpec(spec: ComparisonSpec, column: string): EvaluationSpec {
     case 'regression':
       return { ...common, task: 'regression', label: spec.label, pred: column, quantile: spec.quantile };
     case 'multiclass':
-      return { ...common, task: 'multiclass', label: spec.label, pred: column, zeroDivision: spec.zeroDivision };
+      return { ...common, task: 'multiclass', label: spec.label, pred: column, classes: spec.classes, zeroDivision: spec.zeroDivision };
   }
+}
+
+/** The models' names: as given, else each column, or a set's common prefix. */
+function modelNames(spec: ComparisonSpec, columns: ReadonlyArray<string | string[]>): string[] {
+  if (spec.names !== undefined) {
+    if (spec.names.length !== columns.length) {
+      throw new ValidationError('invalid_argument', `names has ${spec.names.length} entries for ${columns.length} models (the candidate and each baseline).`);
+    }
+  }
+  return columns.map((c, i) => {
+    const given = spec.names?.[i];
+    if (given !== undefined) return given;
+    if (typeof c === 'string') return c;
+    let prefix = c[0] ?? '';
+    for (const name of c) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
+    prefix = prefix.replace(/[_\-. ]+$/, '');
+    return prefix !== '' && !c.includes(prefix) ? prefix : c.join(',');
+  });
 }
 
 /** Class flags and each model's scores on the compared rows (already validated by the tasks). */
@@ -149,6 +175,7 @@ async function compareSlices(
     }
     const sub: AlignedModels = {
       names: models.names,
+      columns: models.columns,
       tasks: models.tasks.map((t: PreparedTask) => t.subset(slice.indices)),
       binary: models.binary === undefined ? undefined : {
         positive: gatherRows(models.binary.positive, slice.indices),

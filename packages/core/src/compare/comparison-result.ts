@@ -16,8 +16,10 @@ export interface ModelInterval {
 
 /** One model's metrics on the compared rows. */
 export interface ComparedModel {
-  /** The column holding the model's scores or predictions. */
+  /** The model's name: its column, or the name of its set of score columns. */
   name: string;
+  /** The model's columns (a set of score columns, one per class; a single column otherwise). */
+  columns: string[];
   role: 'candidate' | 'baseline';
   metrics: Record<string, number>;
   /** Per metric, at the comparison's level (absent without intervals). */

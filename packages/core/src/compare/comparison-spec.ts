@@ -19,10 +19,21 @@ export interface ComparisonSpec {
   task: CompareTask;
   /** The true labels (binary, multiclass) or target (regression). */
   label: string;
-  /** The candidate's column: binary score of the positive class, regression prediction, multiclass predicted class. */
-  candidate: string;
-  /** Baseline columns of the same kind, at least one. */
-  baselines: string[];
+  /**
+   * The candidate's column: binary score of the positive class, regression prediction, multiclass predicted class; or,
+   * for multiclass, its score columns, one per class in class order.
+   */
+  candidate: string | string[];
+  /** Baselines of the same kind as the candidate (a column, or a set of score columns), at least one. */
+  baselines: Array<string | string[]>;
+  /**
+   * Names of the models in the result and in gates, candidate first (default: the column; for a set of score columns
+   * their common prefix without trailing `_`, `-`, `.`, or the columns joined by `,` when there is none); an
+   * undefined entry keeps its default.
+   */
+  names?: Array<string | undefined>;
+  /** Multiclass: class names in the order of the score columns (default 0..K-1). */
+  classes?: LabelValue[];
   /** Optional column of non-negative sample weights (DeLong's test is unweighted: ROC AUC then gets a bootstrap interval). */
   weight?: string;
   /** Null/NaN handling (default `error`); with `drop`, a row missing in any model's column is dropped for all of them. */

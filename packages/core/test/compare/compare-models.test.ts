@@ -15,7 +15,7 @@ const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixture
 };
 const n = fixture.inputs.labels.length;
 const region = Array.from({ length: n }, (_, i) => ['eu', 'us', 'apac'][i % 3]);
-const table = new Table({
+const table: Table = new Table({
   y: vectorFromArray(fixture.inputs.labels, new Int32()),
   a: vectorFromArray(fixture.inputs.a, new Float64()),
   b: vectorFromArray(fixture.inputs.b, new Float64()),
@@ -94,7 +94,7 @@ describe('compareModels (binary)', () => {
     const none = await run({ bootstrap: 0 });
     expect(none.comparisons[0].metrics.accuracy.low).toBeUndefined();
     expect(none.comparisons[0].metrics.roc_auc.method).toBe('delong');
-    const ones = new Table({ ...Object.fromEntries(table.schema.fields.map((f) => [f.name, table.getChild(f.name)!])), w: vectorFromArray(new Array(n).fill(1), new Float64()) });
+    const ones = new Table({ ...Object.fromEntries(table.schema.fields.map((f) => [f.name, (table as Table).getChild(f.name as string)!])), w: vectorFromArray(new Array(n).fill(1), new Float64()) });
     const weighted = await run({ weight: 'w' }, ones);
     expect(weighted.comparisons[0].metrics.roc_auc.method).toBe('bootstrap');
     expect(weighted.comparisons[0].metrics.roc_auc.p_value).toBeUndefined();
@@ -159,6 +159,36 @@ describe('compareModels (other tasks)', () => {
     });
     const result = await compareModels(t, { task: 'multiclass', label: 'y', candidate: 'model', baselines: ['majority'], bootstrap: 0 }, { kernels: jsKernels });
     expect(result.comparisons[0].metrics.accuracy).toMatchObject({ candidate: 0.75, baseline: 0.5, difference: 0.25, better: 'candidate' });
+  });
+});
+
+describe('compareModels (multiclass score columns)', () => {
+  const y = [0, 1, 2, 0, 1, 2, 0, 1, 2, 1, 0, 2];
+  const sharp = y.map((c, i) => [0, 1, 2].map((k) => (k === c ? 0.6 : 0.2) + ((i * (k + 1)) % 3) * 0.01));
+  const prior = y.map(() => [1 / 3, 1 / 3, 1 / 3]);
+  const t = new Table({
+    y: vectorFromArray(y, new Int32()),
+    ...Object.fromEntries([0, 1, 2].map((k) => [`model_p${k}`, vectorFromArray(sharp.map((r) => r[k]), new Float64())])),
+    ...Object.fromEntries([0, 1, 2].map((k) => [`dummy_p${k}`, vectorFromArray(prior.map((r) => r[k]), new Float64())])),
+  });
+  const set = (m: string) => [0, 1, 2].map((k) => `${m}_p${k}`);
+
+  it('compares sets of score columns, named by their common prefix, as evaluateTable evaluates them', async () => {
+    const result = await compareModels(t, { task: 'multiclass', label: 'y', candidate: set('model'), baselines: [set('dummy')], bootstrap: 0 }, { kernels: jsKernels });
+    expect(result.candidate).toBe('model_p');
+    expect(result.baselines).toEqual(['dummy_p']);
+    expect(result.models[1].columns).toEqual(set('dummy'));
+    const report = await evaluateTable(t, { task: 'multiclass', label: 'y', scores: set('model') }, { kernels: jsKernels });
+    expect(result.models[0].metrics).toEqual(report.metrics);
+    expect(result.comparisons[0].metrics.log_loss.better).toBe('candidate');
+    expect(result.comparisons[0].metrics.accuracy.candidate).toBe(1);
+  });
+
+  it('takes explicit names, and refuses a score set outside multiclass', async () => {
+    const named = await compareModels(t, { task: 'multiclass', label: 'y', candidate: set('model'), baselines: [set('dummy')], names: ['new', 'prior'], bootstrap: 0 }, { kernels: jsKernels });
+    expect(named.models.map((m) => m.name)).toEqual(['new', 'prior']);
+    await expect(compareModels(t, { task: 'multiclass', label: 'y', candidate: set('model'), baselines: [set('dummy')], names: ['one'] })).rejects.toThrow(/names has 1 entries for 2 models/);
+    await expect(compareModels(t, { task: 'binary', label: 'y', candidate: 'model_p0', baselines: [set('dummy')] })).rejects.toThrow(/is a multiclass model/);
   });
 });
 
