@@ -1,12 +1,9 @@
 // Baseline models: dummies, preprocessing, logistic and ridge regression, and the runner behind `modelperf baseline`.
+// The numerical pieces (Cholesky, Newton, the objectives) stay internal: import them from their files.
 export { type DesignMatrix } from './design-matrix.js';
 export type { FeatureEncoding, NumericFeatureEncoding, CategoricalFeatureEncoding } from './feature-encoding.js';
 export { fitPreprocessor, type Preprocessor, type PreprocessorOptions, type PreprocessorJSON } from './preprocessor.js';
 export { DEFAULT_MAX_CATEGORIES } from './categorical-feature.js';
-export { choleskySolve } from './cholesky-solve.js';
-export { newtonMinimize, type SmoothObjective, type NewtonResult, type NewtonStatus } from './newton-minimize.js';
-export { logisticObjective } from './logistic-objective.js';
-export { logisticObjectiveTfjs } from './logistic-objective-tfjs.js';
 export {
   fitLogisticRegression, predictLogistic, DEFAULT_L2, type LogisticModel, type LogisticOptions, type LogisticStatus,
 } from './logistic-regression.js';
