@@ -23,9 +23,9 @@ function pValue(p: number | undefined): string {
 function verdict(d: MetricDifference): string {
   if (d.better === undefined) return '';
   if (d.better === 'tie') return 'tie';
-  // An interval that excludes zero makes the difference clear at the interval's level.
-  const clear = d.low !== undefined && d.high !== undefined && (d.low > 0 || d.high < 0);
-  return `${d.better}${clear ? '' : ' (within noise)'}`;
+  // An interval that holds zero leaves the order unclear at the interval's level; without an interval, say nothing.
+  const noise = d.low !== undefined && d.high !== undefined && d.low <= 0 && d.high >= 0;
+  return `${d.better}${noise ? ' (within noise)' : ''}`;
 }
 
 function sliceValue(s: ComparisonSlice): string {

@@ -42,5 +42,10 @@ describe('renderComparisonMarkdown', () => {
     expect(md).toContain('### `p` vs `dummy_score`\n\n| metric | p | dummy_score | difference | 95% interval | p-value | better |\n| --- | ---: | ---: | ---: | --- | ---: | --- |\n');
     expect(md).toContain('| roc_auc | 0.8123 | 0.7989 | +0.0134 | [+0.0051, +0.0217] DeLong | 0.00142 | candidate |');
     expect(md).toContain('- ❌ gate failed: roc_auc-dummy_score >= 0.02');
+    // Without an interval the verdict is the point estimate's alone.
+    const bare = comparison();
+    delete bare.comparisons[0].metrics.log_loss.low;
+    delete bare.comparisons[0].metrics.log_loss.high;
+    expect(renderComparisonMarkdown(bare)).toContain('| log_loss (lower is better) | 0.41 | 0.4 | +0.01 |  |  | baseline |');
   });
 });
