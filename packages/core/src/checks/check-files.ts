@@ -1,8 +1,8 @@
 // Node-only: streams the split files; exported from `@modelperf/core/node`.
 import { type BatchReader, readBatches } from '../io/stream/read-batches.js';
-import { resolveCheckColumns } from './check-columns.js';
+import { type CheckColumns, resolveCheckColumns } from './check-columns.js';
 import type { CheckSpec } from './check-options.js';
-import { type CheckReport, runChecks, splitStateOptions } from './run-checks.js';
+import { type CheckReport, runChecks, splitStateOptions, validateCheckSpec } from './run-checks.js';
 import { SplitState } from './split-state.js';
 
 /** The split files of a check run. */
@@ -17,15 +17,16 @@ export interface CheckProgress {
   readonly split: string;
   /** Rows read so far, over all splits. */
   readonly rows: number;
-  /** Bytes read so far, over all splits. */
+  /** Bytes read so far, over the splits read or being read. */
   readonly bytesRead: number;
-  /** Total bytes of all split files. */
+  /** Size of the split being read and those before it (the total is known once the last file is open). */
   readonly totalBytes?: number;
 }
 
 /**
  * Checks split files (Arrow IPC file or stream, Parquet, CSV): each is read batch by batch with `readBatches` into a
- * {@link SplitState} (train first: its schema gives the features), then the checks run on the states.
+ * {@link SplitState} (train first: its schema gives the features), then the checks run on the states. Options are
+ * validated before any file is read.
  *
  * @param paths - train, test and optional val files
  * @param spec - columns, thresholds, limits
@@ -43,41 +44,56 @@ export async function checkFiles(
   options: { inputFormat?: string; onProgress?(progress: CheckProgress): void } = {},
 ): Promise<CheckReport> {
   const started = performance.now();
+  validateCheckSpec(spec);
   const splits = ([['train', paths.train], ['val', paths.val], ['test', paths.test]] as const)
     .filter((s): s is readonly ['train' | 'val' | 'test', string] => s[1] !== undefined);
-  const readers: BatchReader[] = [];
-  try {
-    for (const [, path] of splits) readers.push(await readBatches(path, { format: options.inputFormat }));
-    const columns = resolveCheckColumns(readers[0].schema.fields.map((f) => f.name), spec);
-    const stateOptions = splitStateOptions(columns, spec);
-    const totalBytes = readers.every((r) => r.totalBytes !== undefined) ? readers.reduce((s, r) => s + (r.totalBytes as number), 0) : undefined;
-    let rows = 0;
-    let doneBytes = 0;
-    const states = new Map<string, SplitState>();
-    const inputs: Array<{ path: string; format: string; bytes: number }> = [];
-    for (let k = 0; k < splits.length; k++) {
-      const [name, path] = splits[k];
-      const reader = readers[k];
-      const state = new SplitState(name, stateOptions);
-      for await (const batch of reader) {
-        state.update(batch);
-        rows += batch.numRows;
-        options.onProgress?.({ split: name, rows, bytesRead: doneBytes + reader.bytesRead(), totalBytes });
+  let columns: CheckColumns | undefined;
+  let rows = 0;
+  let doneBytes = 0;
+  let knownBytes = 0;
+  const states = new Map<string, SplitState>();
+  const inputs: Array<{ path: string; format: string; bytes: number }> = [];
+  // One file open at a time, opened just before it is read: a failure never leaves an unread file open.
+  for (const [name, path] of splits) {
+    const reader = await readBatches(path, { format: options.inputFormat });
+    if (columns === undefined) {
+      try {
+        columns = resolveCheckColumns(reader.schema.fields.map((f) => f.name), spec);
+      } catch (error) {
+        await release(reader);
+        throw error;
       }
-      doneBytes += reader.bytesRead();
-      states.set(name, state);
-      inputs.push({ path, format: reader.format, bytes: reader.bytesRead() });
     }
-    const read = Math.round((performance.now() - started) * 10) / 10;
-    const report = await runChecks(
-      { train: states.get('train') as SplitState, val: states.get('val'), test: states.get('test') as SplitState }, columns, spec,
-    );
-    return {
-      ...report,
-      splits: report.splits.map((s, k) => ({ ...s, input: inputs[k] })),
-      timing_ms: { read, checks: report.timing_ms.checks, total: Math.round((performance.now() - started) * 10) / 10 },
-    };
-  } finally {
-    await Promise.all(readers.map((r) => r.close()));
+    knownBytes += reader.totalBytes ?? 0;
+    const state = new SplitState(name, splitStateOptions(columns, spec));
+    for await (const batch of reader) {
+      state.update(batch);
+      rows += batch.numRows;
+      options.onProgress?.({ split: name, rows, bytesRead: doneBytes + reader.bytesRead(), totalBytes: reader.totalBytes === undefined ? undefined : knownBytes });
+    }
+    doneBytes += reader.bytesRead();
+    states.set(name, state);
+    inputs.push({ path, format: reader.format, bytes: reader.bytesRead() });
+  }
+  const read = Math.round((performance.now() - started) * 10) / 10;
+  const report = await runChecks(
+    { train: states.get('train') as SplitState, val: states.get('val'), test: states.get('test') as SplitState }, columns as CheckColumns, spec,
+  );
+  return {
+    ...report,
+    splits: report.splits.map((s, k) => ({ ...s, input: inputs[k] })),
+    timing_ms: { read, checks: report.timing_ms.checks, total: Math.round((performance.now() - started) * 10) / 10 },
+  };
+}
+
+/**
+ * Closes a reader that was opened but not iterated: its file is released by the iterator's cleanup, which runs only
+ * once iteration has started, so start it and stop at once.
+ */
+async function release(reader: BatchReader): Promise<void> {
+  try {
+    for await (const _batch of reader) break;
+  } catch {
+    // The caller is already failing with a better error.
   }
 }

@@ -2,7 +2,7 @@
 export { CHECK_NAMES, SEVERITIES, sortFindings, summarizeFindings, type CheckFinding, type CheckName, type CheckSummary, type Severity } from './check-finding.js';
 export { DEFAULT_CHECK_THRESHOLDS, resolveThresholds, type CheckSpec, type CheckThresholds } from './check-options.js';
 export { resolveCheckColumns, type CheckColumns } from './check-columns.js';
-export { CHECK_REPORT_SCHEMA, checkTables, runChecks, splitStateOptions, type CheckReport, type CheckTables, type SplitStates } from './run-checks.js';
+export { CHECK_REPORT_SCHEMA, checkTables, runChecks, splitStateOptions, validateCheckSpec, type CheckReport, type CheckTables, type SplitStates } from './run-checks.js';
 export { SplitState, type SplitStateOptions } from './split-state.js';
 export { ColumnProfileState, DEFAULT_MAX_CATEGORIES as DEFAULT_CHECK_MAX_CATEGORIES, OTHER_CODE } from './column-profile-state.js';
 export { columnKind, columnValues, type ColumnKind, type ColumnValues } from './column-values.js';

@@ -33,11 +33,11 @@ export function durbinMatrixCdf(n: number, d: number): number {
   }
   const tt = Math.max(2 * h - 1, 0) ** m - 2 * h ** m;
   v[m - 1] = (1 + tt) * fac;
-  let hm = new Float64Array(m * m);
+  let hm: Float64Array = new Float64Array(m * m);
   for (let i = 1; i < m; i++) for (let r = i - 1; r < m; r++) hm[r * m + i] = w[r - i + 1];
   for (let r = 0; r < m; r++) hm[r * m] = v[r];
   for (let c = 0; c < m; c++) hm[(m - 1) * m + c] = v[m - 1 - c];
-  let power = identity(m);
+  let power: Float64Array = identity(m);
   let nn = n;
   let expnt = 0;
   let hExpnt = 0;

@@ -43,6 +43,28 @@ export function splitStateOptions(columns: CheckColumns, spec: CheckSpec): Split
   return { features: columns.features, label: columns.label, id: columns.id, maxCategories: spec.maxCategories };
 }
 
+/**
+ * Checks a spec's thresholds and limits before any data is read.
+ * @param spec - the check spec
+ * @returns the thresholds with defaults, the examples per finding and the PSI bins
+ * @throws ValidationError `invalid_argument` naming the bad value
+ * @example
+ * ```ts
+ * validateCheckSpec({ psiBins: 20 }).psiBins; // 20
+ * ```
+ */
+export function validateCheckSpec(spec: CheckSpec): { thresholds: CheckThresholds; maxExamples: number; psiBins: number } {
+  const thresholds = resolveThresholds(spec.thresholds);
+  const maxExamples = spec.maxExamples ?? 5;
+  const psiBins = spec.psiBins ?? 10;
+  if (!(Number.isInteger(maxExamples) && maxExamples >= 0)) throw new ValidationError('invalid_argument', `maxExamples must be a non-negative integer, not ${maxExamples}.`);
+  if (!(Number.isInteger(psiBins) && psiBins >= 2)) throw new ValidationError('invalid_argument', `psiBins must be an integer of at least 2, not ${psiBins}.`);
+  for (const [name, value, min] of [['maxCategories', spec.maxCategories, 1], ['domainSampleRows', spec.domainSampleRows, 2]] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= min)) throw new ValidationError('invalid_argument', `${name} must be an integer of at least ${min}, not ${value}.`);
+  }
+  return { thresholds, maxExamples, psiBins };
+}
+
 /** Each check, in report order, by name (some produce two kinds of findings). */
 const CHECKS: ReadonlyArray<[readonly CheckName[], (ctx: CheckContext, spec: CheckSpec) => CheckFinding[] | Promise<CheckFinding[]>]> = [
   [['schema_mismatch'], schemaMismatch],
@@ -75,11 +97,7 @@ const CHECKS: ReadonlyArray<[readonly CheckName[], (ctx: CheckContext, spec: Che
  */
 export async function runChecks(states: SplitStates, columns: CheckColumns, spec: CheckSpec = {}): Promise<CheckReport> {
   const started = performance.now();
-  const thresholds = resolveThresholds(spec.thresholds);
-  const maxExamples = spec.maxExamples ?? 5;
-  const psiBins = spec.psiBins ?? 10;
-  if (!(Number.isInteger(maxExamples) && maxExamples >= 0)) throw new ValidationError('invalid_argument', `maxExamples must be a non-negative integer, not ${maxExamples}.`);
-  if (!(Number.isInteger(psiBins) && psiBins >= 2)) throw new ValidationError('invalid_argument', `psiBins must be an integer of at least 2, not ${psiBins}.`);
+  const { thresholds, maxExamples, psiBins } = validateCheckSpec(spec);
   const others = [states.val, states.test].filter((s): s is SplitState => s !== undefined);
   for (const split of [states.train, ...others]) {
     if (split.rows === 0) throw new ValidationError('empty_input', `The ${split.name} split has no rows.`);
