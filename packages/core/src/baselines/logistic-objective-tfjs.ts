@@ -80,54 +80,58 @@ export function logisticObjectiveTfjs(runtime: LoadedTfjs, x: DesignMatrix, y: I
       losses.dispose();
       return total / n + penalty(theta);
     },
-    derivatives(theta) {
-      const [losses, grad, blocks] = tf.tidy(() => {
-        const eta = tf.matMul(X, thetaTensor(theta));
-        const prob = r === 1 ? tf.sigmoid(eta) : tf.softmax(eta);
-        const g = tf.matMul(X, tf.sub(prob, Y), true, false);
-        const hs = [];
-        for (let k = 0; k < r; k++) {
-          const pk = tf.slice(prob, [0, k], [n, 1]);
-          for (let l = 0; l <= k; l++) {
-            const w = k === l ? tf.mul(pk, tf.sub(1, pk)) : tf.neg(tf.mul(pk, tf.slice(prob, [0, l], [n, 1])));
-            hs.push(tf.matMul(X, tf.mul(X, w), true, false));
-          }
-        }
-        return [rowLosses(eta), g, tf.stack(hs)];
-      });
-      const loss = sumRows(losses.dataSync());
-      const g = grad.dataSync();
-      const h = blocks.dataSync();
-      tf.dispose([losses, grad, blocks]);
-      const gradient = new Float64Array(size);
-      const hessian = new Float64Array(size * size);
-      for (let k = 0; k < r; k++) for (let j = 0; j < q; j++) gradient[k * q + j] = g[j * r + k] / n;
-      let block = 0;
-      for (let k = 0; k < r; k++) {
-        for (let l = 0; l <= k; l++, block++) {
-          for (let a = 0; a < q; a++) {
-            for (let b = 0; b < q; b++) {
-              const v = h[block * q * q + a * q + b] / n;
-              hessian[(k * q + a) * size + l * q + b] = v;
-              hessian[(l * q + b) * size + k * q + a] = v;
-            }
-          }
-        }
-      }
-      for (let j = 0; j < q; j++) {
-        let column = 0;
-        for (let k = 0; k < r; k++) column += theta[k * q + j];
-        for (let k = 0; k < r; k++) {
-          const a = k * q + j;
-          gradient[a] += ((r > 1 ? column : 0) + (j < p ? l2 * theta[a] : 0)) / n;
-          if (j < p) hessian[a * size + a] += l2 / n;
-          if (r > 1) for (let l = 0; l < r; l++) hessian[a * size + l * q + j] += 1 / n;
-        }
-      }
-      return { value: loss / n + penalty(theta), gradient, hessian };
-    },
+    derivatives: (theta) => derivatives(theta, true),
+    valueAndGradient: (theta) => derivatives(theta, false),
     dispose() {
       tf.dispose([X, Y]);
     },
   };
+
+  function derivatives(theta: Float64Array, withHessian: boolean) {
+    const [losses, grad, blocks] = tf.tidy(() => {
+      const eta = tf.matMul(X, thetaTensor(theta));
+      const prob = r === 1 ? tf.sigmoid(eta) : tf.softmax(eta);
+      const g = tf.matMul(X, tf.sub(prob, Y), true, false);
+      const hs = [];
+      for (let k = 0; withHessian && k < r; k++) {
+        const pk = tf.slice(prob, [0, k], [n, 1]);
+        for (let l = 0; l <= k; l++) {
+          const w = k === l ? tf.mul(pk, tf.sub(1, pk)) : tf.neg(tf.mul(pk, tf.slice(prob, [0, l], [n, 1])));
+          hs.push(tf.matMul(X, tf.mul(X, w), true, false));
+        }
+      }
+      return [rowLosses(eta), g, hs.length > 0 ? tf.stack(hs) : tf.zeros([1])];
+    });
+    const loss = sumRows(losses.dataSync());
+    const g = grad.dataSync();
+    const h = blocks.dataSync();
+    tf.dispose([losses, grad, blocks]);
+    const gradient = new Float64Array(size);
+    const hessian = new Float64Array(withHessian ? size * size : 0);
+    for (let k = 0; k < r; k++) for (let j = 0; j < q; j++) gradient[k * q + j] = g[j * r + k] / n;
+    let block = 0;
+    for (let k = 0; withHessian && k < r; k++) {
+      for (let l = 0; l <= k; l++, block++) {
+        for (let a = 0; a < q; a++) {
+          for (let b = 0; b < q; b++) {
+            const v = h[block * q * q + a * q + b] / n;
+            hessian[(k * q + a) * size + l * q + b] = v;
+            hessian[(l * q + b) * size + k * q + a] = v;
+          }
+        }
+      }
+    }
+    for (let j = 0; j < q; j++) {
+      let column = 0;
+      for (let k = 0; k < r; k++) column += theta[k * q + j];
+      for (let k = 0; k < r; k++) {
+        const a = k * q + j;
+        gradient[a] += ((r > 1 ? column : 0) + (j < p ? l2 * theta[a] : 0)) / n;
+        if (!withHessian) continue;
+        if (j < p) hessian[a * size + a] += l2 / n;
+        if (r > 1) for (let l = 0; l < r; l++) hessian[a * size + l * q + j] += 1 / n;
+      }
+    }
+    return { value: loss / n + penalty(theta), gradient, hessian };
+  }
 }

@@ -61,44 +61,51 @@ function binaryObjective(x: DesignMatrix, y: Int32Array, l2: number): SmoothObje
     for (let i = 0; i < n; i++) loss += softplus(eta[i]) - (y[i] === 1 ? eta[i] : 0);
     return loss / n + penalty(theta);
   };
-  return {
-    size: q,
-    value,
-    derivatives(theta) {
-      margins(theta, eta);
-      const gradient = new Float64Array(q);
-      const hessian = new Float64Array(q * q);
-      let loss = 0;
-      for (let i = 0, at = 0; i < n; i++, at += p) {
-        const z = eta[i];
-        loss += softplus(z) - (y[i] === 1 ? z : 0);
-        const prob = sigmoid(z);
-        const r = prob - (y[i] === 1 ? 1 : 0);
-        const w = prob * (1 - prob);
-        for (let j = 0; j < p; j++) {
-          const xj = data[at + j];
-          gradient[j] += r * xj;
-          const wx = w * xj;
-          const row = j * q;
-          for (let k = 0; k <= j; k++) hessian[row + k] += wx * data[at + k];
-          hessian[row + p] += wx;
-        }
+  const derivatives = (theta: Float64Array, withHessian: boolean) => {
+    margins(theta, eta);
+    const gradient = new Float64Array(q);
+    const hessian = new Float64Array(withHessian ? q * q : 0);
+    let loss = 0;
+    for (let i = 0, at = 0; i < n; i++, at += p) {
+      const z = eta[i];
+      loss += softplus(z) - (y[i] === 1 ? z : 0);
+      const prob = sigmoid(z);
+      const r = prob - (y[i] === 1 ? 1 : 0);
+      const w = prob * (1 - prob);
+      if (!withHessian) {
+        for (let j = 0; j < p; j++) gradient[j] += r * data[at + j];
         gradient[p] += r;
-        hessian[p * q + p] += w;
+        continue;
       }
-      for (let j = 0; j < q; j++) {
-        gradient[j] /= n;
-        for (let k = 0; k <= j; k++) hessian[j * q + k] /= n;
+      for (let j = 0; j < p; j++) {
+        const xj = data[at + j];
+        gradient[j] += r * xj;
+        const wx = w * xj;
+        const row = j * q;
+        for (let k = 0; k <= j; k++) hessian[row + k] += wx * data[at + k];
+        hessian[row + p] += wx;
       }
+      gradient[p] += r;
+      hessian[p * q + p] += w;
+    }
+    for (let j = 0; j < q; j++) gradient[j] /= n;
+    for (let j = 0; j < p; j++) gradient[j] += (l2 * theta[j]) / n;
+    if (withHessian) {
+      for (let j = 0; j < q; j++) for (let k = 0; k <= j; k++) hessian[j * q + k] /= n;
       // The intercept column was accumulated in row j, column p (upper triangle): mirror it into row p.
       for (let j = 0; j < p; j++) {
         hessian[p * q + j] = hessian[j * q + p] / n;
-        gradient[j] += (l2 * theta[j]) / n;
         hessian[j * q + j] += l2 / n;
       }
       symmetrise(hessian, q);
-      return { value: loss / n + penalty(theta), gradient, hessian };
-    },
+    }
+    return { value: loss / n + penalty(theta), gradient, hessian };
+  };
+  return {
+    size: q,
+    value,
+    derivatives: (theta) => derivatives(theta, true),
+    valueAndGradient: (theta) => derivatives(theta, false),
   };
 }
 
@@ -152,51 +159,56 @@ function multinomialObjective(x: DesignMatrix, y: Int32Array, classes: number, l
       for (let i = 0; i < n; i++) loss += rowLoss(i, undefined);
       return loss / n + penalty(theta);
     },
-    derivatives(theta) {
-      scores(theta);
-      const gradient = new Float64Array(size);
-      const hessian = new Float64Array(size * size);
-      const prob = new Float64Array(classes);
-      const xt = new Float64Array(q);
-      xt[p] = 1;
-      let loss = 0;
-      for (let i = 0, at = 0; i < n; i++, at += p) {
-        loss += rowLoss(i, prob);
-        for (let j = 0; j < p; j++) xt[j] = data[at + j];
-        for (let k = 0; k < classes; k++) {
-          const r = prob[k] - (y[i] === k ? 1 : 0);
-          const gk = k * q;
-          for (let j = 0; j < q; j++) gradient[gk + j] += r * xt[j];
-          for (let l = 0; l <= k; l++) {
-            const w = k === l ? prob[k] * (1 - prob[k]) : -prob[k] * prob[l];
-            for (let a = 0; a < q; a++) {
-              const row = (gk + a) * size + l * q;
-              const wa = w * xt[a];
-              // Lower triangle of block (k, l); for k = l only b ≤ a.
-              const top = k === l ? a : q - 1;
-              for (let b = 0; b <= top; b++) hessian[row + b] += wa * xt[b];
-            }
+    derivatives: (theta) => multinomialDerivatives(theta, true),
+    valueAndGradient: (theta) => multinomialDerivatives(theta, false),
+  };
+
+  function multinomialDerivatives(theta: Float64Array, withHessian: boolean) {
+    scores(theta);
+    const gradient = new Float64Array(size);
+    const hessian = new Float64Array(withHessian ? size * size : 0);
+    const prob = new Float64Array(classes);
+    const xt = new Float64Array(q);
+    xt[p] = 1;
+    let loss = 0;
+    for (let i = 0, at = 0; i < n; i++, at += p) {
+      loss += rowLoss(i, prob);
+      for (let j = 0; j < p; j++) xt[j] = data[at + j];
+      for (let k = 0; k < classes; k++) {
+        const r = prob[k] - (y[i] === k ? 1 : 0);
+        const gk = k * q;
+        for (let j = 0; j < q; j++) gradient[gk + j] += r * xt[j];
+        if (!withHessian) continue;
+        for (let l = 0; l <= k; l++) {
+          const w = k === l ? prob[k] * (1 - prob[k]) : -prob[k] * prob[l];
+          for (let a = 0; a < q; a++) {
+            const row = (gk + a) * size + l * q;
+            const wa = w * xt[a];
+            // Lower triangle of block (k, l); for k = l only b ≤ a.
+            const top = k === l ? a : q - 1;
+            for (let b = 0; b <= top; b++) hessian[row + b] += wa * xt[b];
           }
         }
       }
-      for (let i = 0; i < size; i++) {
-        gradient[i] /= n;
-        for (let j = 0; j <= i; j++) hessian[i * size + j] /= n;
-      }
+    }
+    for (let i = 0; i < size; i++) gradient[i] /= n;
+    if (withHessian) {
+      for (let i = 0; i < size; i++) for (let j = 0; j <= i; j++) hessian[i * size + j] /= n;
       symmetrise(hessian, size);
-      for (let j = 0; j < q; j++) {
-        let column = 0;
-        for (let k = 0; k < classes; k++) column += theta[k * q + j];
-        for (let k = 0; k < classes; k++) {
-          const a = k * q + j;
-          gradient[a] += (column + (j < p ? l2 * theta[a] : 0)) / n;
-          if (j < p) hessian[a * size + a] += l2 / n;
-          for (let l = 0; l < classes; l++) hessian[a * size + l * q + j] += 1 / n;
-        }
+    }
+    for (let j = 0; j < q; j++) {
+      let column = 0;
+      for (let k = 0; k < classes; k++) column += theta[k * q + j];
+      for (let k = 0; k < classes; k++) {
+        const a = k * q + j;
+        gradient[a] += (column + (j < p ? l2 * theta[a] : 0)) / n;
+        if (!withHessian) continue;
+        if (j < p) hessian[a * size + a] += l2 / n;
+        for (let l = 0; l < classes; l++) hessian[a * size + l * q + j] += 1 / n;
       }
-      return { value: loss / n + penalty(theta), gradient, hessian };
-    },
-  };
+    }
+    return { value: loss / n + penalty(theta), gradient, hessian };
+  }
 }
 
 /** Copies the lower triangle of a row-major square matrix into its upper triangle. */

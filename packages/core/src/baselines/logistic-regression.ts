@@ -4,10 +4,13 @@ import type { ReportWarning } from '../report/report-warning.js';
 import type { DesignMatrix } from './design-matrix.js';
 import { logisticObjective, sigmoid } from './logistic-objective.js';
 import { logisticObjectiveTfjs } from './logistic-objective-tfjs.js';
+import { lbfgsMinimize } from './lbfgs-minimize.js';
 import { newtonMinimize, type NewtonStatus } from './newton-minimize.js';
 
 /** Default L2 penalty: scikit-learn's default C = 1. */
 export const DEFAULT_L2 = 1;
+/** Above this many parameters (K'·(features + 1)) `auto` uses L-BFGS instead of Newton's O(n·size²) Hessians. */
+export const NEWTON_MAX_PARAMETERS = 200;
 
 /** Options of {@link fitLogisticRegression}. */
 export interface LogisticOptions {
@@ -15,7 +18,9 @@ export interface LogisticOptions {
   classes: number;
   /** L2 penalty on the coefficients, = 1/C of scikit-learn (default 1; 0 = none). */
   l2?: number;
-  /** Newton iterations at most (default 100). */
+  /** `newton` (exact Hessian, few parameters), `lbfgs` (gradients only, many) or `auto` (default, by size). */
+  solver?: 'auto' | 'newton' | 'lbfgs';
+  /** Iterations at most (default 100 for Newton, 1000 for L-BFGS). */
   maxIter?: number;
   /** Convergence: largest gradient entry of the mean objective (default 1e-10; 1e-5 at least with tfjs). */
   tol?: number;
@@ -43,6 +48,7 @@ export interface LogisticModel {
   readonly converged: boolean;
   readonly status: LogisticStatus;
   readonly iterations: number;
+  readonly solver: 'newton' | 'lbfgs';
   /** Penalised mean log-loss at the solution. */
   readonly objective: number;
   /** Largest absolute gradient entry at the solution. */
@@ -58,7 +64,8 @@ export interface LogisticModel {
  *
  * @remarks
  * Minimises (1/n) Σ logloss + (l2/2n)‖W‖², the intercept unpenalised (see {@link logisticObjective}). Newton with
- * backtracking converges quadratically, so the coefficients match scikit-learn's lbfgs run to a tight tolerance.
+ * backtracking converges quadratically, so the coefficients match scikit-learn's lbfgs run to a tight tolerance;
+ * beyond {@link NEWTON_MAX_PARAMETERS} parameters L-BFGS (gradients only) runs to the same gradient tolerance.
  * Without a penalty on (quasi-)separable data the optimum is at infinity: the fit stops (iteration cap, or the
  * rounding floor of the objective) and reports `converged: false`, status `separated` when every training row is
  * fitted with probability > 1 - 1e-6 for its class, and a warning suggesting `--l2`. It never loops forever.
@@ -110,11 +117,23 @@ export function fitLogisticRegression(x: DesignMatrix, y: Int32Array, options: L
   } else {
     throw new ValidationError('invalid_argument', `Unknown backend "${String(backend)}"; expected js or tfjs.`);
   }
-  const maxIter = options.maxIter ?? 100;
-  if (!Number.isSafeInteger(maxIter) || maxIter < 1) throw new ValidationError('invalid_argument', `maxIter must be a positive integer, got ${maxIter}.`);
+  const requested = options.solver ?? 'auto';
+  if (requested !== 'auto' && requested !== 'newton' && requested !== 'lbfgs') {
+    objective.dispose?.();
+    throw new ValidationError('invalid_argument', `Unknown solver "${String(requested)}"; expected auto, newton or lbfgs.`);
+  }
+  const solver = requested === 'auto' ? (objective.size <= NEWTON_MAX_PARAMETERS ? 'newton' : 'lbfgs') : requested;
+  const maxIter = options.maxIter ?? (solver === 'newton' ? 100 : 1000);
+  if (!Number.isSafeInteger(maxIter) || maxIter < 1) {
+    objective.dispose?.();
+    throw new ValidationError('invalid_argument', `maxIter must be a positive integer, got ${maxIter}.`);
+  }
   let result;
   try {
-    result = newtonMinimize(objective, new Float64Array(objective.size), { tol, stepTol: backend === 'tfjs' ? 1e-4 : 1e-8, maxIter });
+    const start = new Float64Array(objective.size);
+    result = solver === 'newton'
+      ? newtonMinimize(objective, start, { tol, stepTol: backend === 'tfjs' ? 1e-4 : 1e-8, maxIter })
+      : lbfgsMinimize(objective, start, { tol, maxIter });
   } finally {
     objective.dispose?.();
   }
@@ -140,7 +159,7 @@ export function fitLogisticRegression(x: DesignMatrix, y: Int32Array, options: L
     warnings.push({ code: 'singular_hessian', message: 'The Hessian was singular (collinear features without a penalty); a tiny ridge was added to step, the coefficients are one of many equal solutions.' });
   }
   return {
-    ...model, converged, status, iterations: result.iterations, objective: result.value, gradientMax: result.gradientMax, backend, warnings,
+    ...model, converged, status, iterations: result.iterations, solver, objective: result.value, gradientMax: result.gradientMax, backend, warnings,
   };
 }
 

@@ -8,6 +8,8 @@ export interface SmoothObjective {
   value(theta: Float64Array): number;
   /** Value, gradient and (row-major, size × size) Hessian at `theta`. */
   derivatives(theta: Float64Array): { value: number; gradient: Float64Array; hessian: Float64Array };
+  /** Value and gradient only (what quasi-Newton methods need); O(n·size) instead of O(n·size²). */
+  valueAndGradient(theta: Float64Array): { value: number; gradient: Float64Array };
   /** Frees resources held by the objective (tensors), if any. */
   dispose?(): void;
 }
@@ -81,7 +83,7 @@ export function newtonMinimize(
     for (let halvings = 0; halvings < 60; halvings++, t /= 2) {
       for (let i = 0; i < d; i++) trial[i] = theta[i] + t * step[i];
       const v = objective.value(trial);
-      if (v <= value + 1e-4 * t * slope) {
+      if (v <= value + 1e-4 * t * slope && v < value) {
         accepted = true;
         break;
       }

@@ -65,7 +65,7 @@ export function fitTrainedBaseline(train: Table, options: TrainedBaselineOptions
     const multi = k > 2;
     info = {
       model: 'logistic', kind: 'logistic', l2: logistic.l2, converged: logistic.converged, status: logistic.status,
-      iterations: logistic.iterations, solver: 'newton', backend: logistic.backend, device: options.tfjs?.device ?? 'cpu',
+      iterations: logistic.iterations, solver: logistic.solver, backend: logistic.backend, device: options.tfjs?.device ?? 'cpu',
       coef: multi ? Object.fromEntries(classes.map((c, r) => [String(c), named(logistic.coef, r * names.length)])) : named(logistic.coef),
       intercept: multi ? Object.fromEntries(classes.map((c, r) => [String(c), logistic.intercept[r]])) : logistic.intercept[0],
     };

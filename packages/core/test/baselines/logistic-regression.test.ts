@@ -39,6 +39,31 @@ describe('fitLogisticRegression matches scikit-learn LogisticRegression', () => 
     expectClose(proba.subarray(0, 8 * classes), fx.proba_test_head!.flat(), 1e-6, 1e-3, 'proba');
   });
 
+  it.each(['breast_cancer', 'wine'])('L-BFGS reaches the same optimum (%s)', async (name) => {
+    const { fx, x, y } = await prepared(name);
+    const model = fitLogisticRegression(x, y, { classes: fx.classes!.length, l2: fx.l2, solver: 'lbfgs' });
+    expect(model.solver).toBe('lbfgs');
+    expect(model.converged).toBe(true);
+    const coefScale = Math.max(...(fx.coef as number[][]).flat().map(Math.abs));
+    expectClose(model.coef, (fx.coef as number[][]).flat(), 1e-6, coefScale, 'coef');
+    expectClose(model.intercept, fx.intercept as number[], 1e-6, coefScale, 'intercept');
+  });
+
+  it('picks L-BFGS for many parameters and still converges', () => {
+    const rows = 300;
+    const cols = 250;
+    let state = 12345;
+    const rand = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32) - 0.5;
+    const data = Float64Array.from({ length: rows * cols }, rand);
+    const y = Int32Array.from({ length: rows }, (_, i) => (data[i * cols] + data[i * cols + 1] + 0.3 * rand() > 0 ? 1 : 0));
+    const x = { rows, cols, data, names: Array.from({ length: cols }, (_, j) => `f${j}`) };
+    const auto = fitLogisticRegression(x, y, { classes: 2, l2: 1 });
+    expect(auto.solver).toBe('lbfgs');
+    expect(auto.converged).toBe(true);
+    const newton = fitLogisticRegression(x, y, { classes: 2, l2: 1, solver: 'newton' });
+    expectClose(auto.coef, newton.coef, 1e-6, Math.max(...Array.from(newton.coef, Math.abs)), 'lbfgs vs newton');
+  });
+
   it('stops on perfectly separable data without a penalty and says so', () => {
     const x = matrix([[-2], [-1], [-0.5], [0.5], [1], [2]]);
     const y = Int32Array.of(0, 0, 0, 1, 1, 1);
