@@ -17,7 +17,8 @@ export function featureDrift(ctx: CheckContext): CheckFinding[] {
 }
 
 /**
- * `label_drift` (the label; class labels compared as categories) and `prediction_drift` (the score column).
+ * `label_drift` (the label; class labels compared as categories) and `prediction_drift` (the score column): a warning
+ * when drifted (same rule as {@link featureDrift}), else an info finding with the statistics.
  * @param ctx - the check context
  * @returns the findings
  */
@@ -42,6 +43,13 @@ function driftOf(ctx: CheckContext, check: CheckName, columns: readonly string[]
       const ks = drift.kind === 'numeric' && drift.ks_statistic >= t.ksStatistic && drift.ks_p_value < t.pValue;
       const drifted = drift.psi >= t.psi || ks;
       all.push({ column: name, drifted, ...drift });
+      if (!drifted && check !== 'feature_drift') {
+        out.push(finding({
+          check, severity: 'info', split: split.name, column: name,
+          message: `\`${name}\` is distributed alike in ${split.name} and train (PSI ${formatStat(drift.psi)}).`,
+          value: drift.psi, threshold: t.psi, details: { ...drift },
+        }));
+      }
       if (!drifted) continue;
       const stats = drift.kind === 'numeric'
         ? `PSI ${formatStat(drift.psi)}, KS ${formatStat(drift.ks_statistic)} (p = ${formatStat(drift.ks_p_value)})`
