@@ -5,7 +5,7 @@ export type { FeatureEncoding, NumericFeatureEncoding, CategoricalFeatureEncodin
 export { fitPreprocessor, type Preprocessor, type PreprocessorOptions, type PreprocessorJSON } from './preprocessor.js';
 export { DEFAULT_MAX_CATEGORIES } from './categorical-feature.js';
 export {
-  fitLogisticRegression, predictLogistic, DEFAULT_L2, NEWTON_MAX_PARAMETERS, type LogisticModel, type LogisticOptions, type LogisticStatus,
+  fitLogisticRegression, predictLogistic, DEFAULT_L2, NEWTON_MAX_PARAMETERS, NEWTON_MAX_WORK, type LogisticModel, type LogisticOptions, type LogisticStatus,
 } from './logistic-regression.js';
 export { fitRidge, predictLinear, DEFAULT_RIDGE_L2, RIDGE_CHOLESKY_MAX_FEATURES, type LinearModel, type RidgeOptions } from './linear-regression.js';
 export {

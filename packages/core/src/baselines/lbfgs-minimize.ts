@@ -13,7 +13,7 @@ const MEMORY = 10;
  * along the (reset) direction decreases the value while max|g| > sqrt(tol). The first step is scaled to move no
  * parameter by more than 1, and each later direction by sᵀy/yᵀy (the usual initial Hessian).
  *
- * @param objective - the function; only `value` and `valueAndGradient` are called
+ * @param objective - the function; only `valueAndGradient` is called
  * @param start - the starting point (copied)
  * @param options - gradient tolerance and iteration cap
  * @returns the minimiser found and why it stopped (`regularised` is always false)
@@ -62,18 +62,17 @@ export function lbfgsMinimize(objective: SmoothObjective, start: Float64Array, o
     }
     const trial = new Float64Array(d);
     let t = 1;
-    let accepted = false;
-    let next = value;
+    let evaluated: { value: number; gradient: Float64Array } | undefined;
+    // The unit step is nearly always taken, so each trial gets its gradient at once (no second pass when accepted).
     for (let halvings = 0; halvings < 60; halvings++, t /= 2) {
       for (let i = 0; i < d; i++) trial[i] = theta[i] + t * direction[i];
-      next = objective.value(trial);
-      if (next <= value + 1e-4 * t * slope && next < value) {
-        accepted = true;
+      const candidate = objective.valueAndGradient(trial);
+      if (candidate.value <= value + 1e-4 * t * slope && candidate.value < value) {
+        evaluated = candidate;
         break;
       }
     }
-    if (!accepted) return done(gradientMax <= Math.sqrt(options.tol) ? 'converged' : 'line_search_failed');
-    const evaluated = objective.valueAndGradient(trial);
+    if (evaluated === undefined) return done(gradientMax <= Math.sqrt(options.tol) ? 'converged' : 'line_search_failed');
     const s = new Float64Array(d);
     const y = new Float64Array(d);
     for (let i = 0; i < d; i++) {
