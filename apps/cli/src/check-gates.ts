@@ -10,6 +10,10 @@ import { GateFailure } from './gate-failure.js';
  * @param io - output streams
  * @returns the results, when every gate passed
  * @throws GateFailure when any gate failed; ValidationError for a gate naming an unknown metric or baseline
+ * @example
+ * ```ts
+ * checkGates([parseGate('roc_auc>=0.8')], gateSourceFromReport(report), io);
+ * ```
  */
 export function checkGates(gates: readonly Gate[], source: GateSource, io: CliIo): GateResult[] {
   const results = evaluateGates(gates, source);

@@ -10,8 +10,8 @@ function comparison(): ComparisonResult {
     backend: { name: 'js', device: 'cpu' }, columns: { label: 'y', by: ['region'] }, candidate: 'p', baselines: ['dummy_score'],
     options: { pos_label: 1, ci: 0.95, bootstrap: 200, seed: 0 },
     models: [
-      { name: 'p', role: 'candidate', metrics: { roc_auc: 0.8123, log_loss: 0.41 } },
-      { name: 'dummy_score', role: 'baseline', metrics: { roc_auc: 0.7989, log_loss: 0.4 } },
+      { name: 'p', columns: ['p'], role: 'candidate', metrics: { roc_auc: 0.8123, log_loss: 0.41 } },
+      { name: 'dummy_score', columns: ['dummy_score'], role: 'baseline', metrics: { roc_auc: 0.7989, log_loss: 0.4 } },
     ],
     comparisons: [{ baseline: 'dummy_score', metrics: { roc_auc: auc, log_loss: loss } }],
     slices: [{ column: 'region', value: 'eu', rows: 500, models: [], comparisons: [{ baseline: 'dummy_score', metrics: { roc_auc: { ...auc, difference: -0.02, low: -0.05, high: 0.01 } } }] }],

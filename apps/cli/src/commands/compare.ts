@@ -56,6 +56,10 @@ export interface CompareCommandOptions {
  * @returns the comparison
  * @throws ValidationError for missing or contradictory options and bad gates (exit 2); GateFailure after printing when
  * a gate failed (exit 3)
+ * @example
+ * ```ts
+ * await compareCommand('preds.arrow', { task: 'binary', label: 'y', score: 'p', baseline: ['dummy_score'], require: ['roc_auc-baseline>=0.02'] }, processIo);
+ * ```
  */
 export async function compareCommand(file: string, options: CompareCommandOptions, io: CliIo): Promise<ComparisonResult> {
   const started = performance.now();

@@ -58,6 +58,10 @@ export async function compareModels(table: Table, spec: ComparisonSpec, runtime:
   const intervals: CompareIntervalOptions = { level, replicates, seed: spec.seed ?? 0 };
   const columns = [spec.candidate, ...spec.baselines];
   const names = modelNames(spec, columns);
+  const repeated = names.slice(1).find((name, i) => names.indexOf(name, 1) !== i + 1);
+  if (repeated !== undefined) {
+    throw new ValidationError('invalid_argument', `Baseline \`${repeated}\` is named twice; give each baseline once (or another name).`);
+  }
   const specs = columns.map((column) => modelSpec(spec, column));
   const prepared = specs.map((s) => prepareTask(table, s));
   const aligned = alignModelTasks(prepared, table.numRows);

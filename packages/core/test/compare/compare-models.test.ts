@@ -200,6 +200,7 @@ describe('compareModels failures', () => {
 
   it('needs a baseline, a supported task and sane options', async () => {
     await expect(run({ baselines: [] })).rejects.toThrow(ValidationError);
+    await expect(run({ baselines: ['b', 'c', 'b'] })).rejects.toThrow('Baseline `b` is named twice; give each baseline once (or another name).');
     await expect(run({ task: 'ranking' as never })).rejects.toThrow(/compare supports the tasks binary, regression, multiclass/);
     await expect(run({ bootstrap: -1 })).rejects.toThrow(/bootstrap must be a whole number/);
     await expect(run({ ci: 95 })).rejects.toThrow(ValidationError);
