@@ -3,6 +3,7 @@ import { getColumn, toLabelCodes } from '../columns/index.js';
 import { ValidationError } from '../errors.js';
 import { resolveBinaryLabels } from '../metrics/binary/resolve-binary-labels.js';
 import type { LabelValue } from '../report/report.js';
+import type { LabelCodes } from './prepare-binary-rows.js';
 
 /** The kind of a label column's values. */
 export type LabelKind = 'number' | 'string' | 'boolean';
@@ -26,12 +27,13 @@ export class BinaryClasses {
   /**
    * Learns the classes of a batch's label column.
    * @param table - the batch
-   * @returns the positive label to prepare this batch with (undefined while no class has been seen)
+   * @returns the positive label to prepare this batch with (undefined while no class has been seen) and the coded
+   *   labels (to prepare the batch with, instead of coding them again)
    * @throws ValidationError for a third class or labels of another kind than earlier batches
    */
-  observe(table: Table): LabelValue | undefined {
+  observe(table: Table): { posLabel: LabelValue | undefined; coded: LabelCodes } {
     const coded = toLabelCodes(getColumn(table, this.column), this.column);
-    return this.add(coded.classes, coded.kind);
+    return { posLabel: this.add(coded.classes, coded.kind), coded };
   }
 
   /**

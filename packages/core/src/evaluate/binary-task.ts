@@ -10,13 +10,14 @@ import { resolveBinaryOptions, type ResolvedBinaryOptions } from './binary-optio
 import { binaryResult, type BinaryDetailOptions } from './binary-result.js';
 import type { BinarySpec } from './evaluation-spec.js';
 import { gatherRows } from './gather-rows.js';
-import { prepareBinaryRows } from './prepare-binary-rows.js';
+import { prepareBinaryRows, type LabelCodes } from './prepare-binary-rows.js';
 import type { PreparedTask } from './prepared-task.js';
 
 /**
  * Validates the columns of a binary task in a table.
  * @param table - the data
  * @param spec - the binary spec
+ * @param codedLabel - the label column already coded by `toLabelCodes`, if the caller has it
  * @returns the prepared task
  * @throws SchemaError / ValidationError as `prepareBinaryRows`
  * @example
@@ -24,9 +25,9 @@ import type { PreparedTask } from './prepared-task.js';
  * const task = prepareBinaryTask(table, { task: 'binary', label: 'y', score: 'p' });
  * ```
  */
-export function prepareBinaryTask(table: Table, spec: BinarySpec): PreparedTask {
+export function prepareBinaryTask(table: Table, spec: BinarySpec, codedLabel?: LabelCodes): PreparedTask {
   const opts = resolveBinaryOptions(spec);
-  const label = toLabelCodes(getColumn(table, spec.label), spec.label);
+  const label = codedLabel ?? toLabelCodes(getColumn(table, spec.label), spec.label);
   const score = toNumericArray(getColumn(table, spec.score), spec.score).values;
   const weight = spec.weight !== undefined ? toNumericArray(getColumn(table, spec.weight), spec.weight).values : undefined;
   const warnings: ReportWarning[] = [];

@@ -9,6 +9,7 @@ import { prepareBinaryTask } from './binary-task.js';
 import { dedupeWarnings } from './evaluate-binary.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
 import type { PreparedTask } from './prepared-task.js';
+import type { LabelCodes } from './prepare-binary-rows.js';
 import { sliceRows } from './slice-rows.js';
 import { prepareMulticlassTask } from './multiclass-task.js';
 import { prepareMultilabelTask } from './multilabel-task.js';
@@ -19,6 +20,7 @@ import { prepareRankingTask } from './ranking-task.js';
  * Validates a spec's columns in a table and returns the task ready to evaluate.
  * @param table - the data
  * @param spec - task, columns and options
+ * @param coded - binary: the label column already coded by `toLabelCodes` (streams code it once to learn the classes)
  * @returns the prepared task
  * @throws ValidationError for an unknown task or bad values; SchemaError for missing or mistyped columns
  * @example
@@ -26,9 +28,9 @@ import { prepareRankingTask } from './ranking-task.js';
  * const task = prepareTask(table, { task: 'regression', label: 'y', pred: 'yhat' });
  * ```
  */
-export function prepareTask(table: Table, spec: EvaluationSpec): PreparedTask {
+export function prepareTask(table: Table, spec: EvaluationSpec, coded: { label?: LabelCodes } = {}): PreparedTask {
   switch (spec.task) {
-    case 'binary': return prepareBinaryTask(table, spec);
+    case 'binary': return prepareBinaryTask(table, spec, coded.label);
     case 'multiclass': return prepareMulticlassTask(table, spec);
     case 'multilabel': return prepareMultilabelTask(table, spec);
     case 'regression': return prepareRegressionTask(table, spec);
@@ -49,7 +51,12 @@ export function prepareTask(table: Table, spec: EvaluationSpec): PreparedTask {
  * @throws SchemaError for a missing or non-numeric column; ValidationError for bad values or options
  * @example
  * ```ts
- * const report = await evaluateTable(table, { task: 'binary', label: 'y', score: 'p', by: ['region'], ci: 0.95 });
+ * import { evaluateTable, toTable } from '@modelperf/core';
+ * const table = toTable({
+ *   y: [0, 0, 1, 1, 0, 1], p: [0.1, 0.4, 0.35, 0.8, 0.3, 0.9], region: ['eu', 'eu', 'eu', 'eu', 'us', 'us'],
+ * });
+ * const report = await evaluateTable(table, { task: 'binary', label: 'y', score: 'p', by: ['region'] });
+ * console.log(report.slices?.map((s) => `${s.value}: ${s.rows} rows, AUC ${s.metrics.roc_auc}`).join('; ')); // eu: 4 rows, AUC 0.75; us: 2 rows, AUC 1
  * ```
  */
 export async function evaluateTable(table: Table, spec: EvaluationSpec, runtime: { kernels?: Kernels } = {}): Promise<Report> {

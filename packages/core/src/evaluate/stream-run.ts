@@ -113,7 +113,8 @@ export class StreamRun {
   prepareBatch(batch: RecordBatch): BatchContribution | undefined {
     if (batch.numRows === 0) return undefined;
     const table = new Table(batch);
-    const task = prepareTask(table, this.batchSpec(this.binary?.observe(table)));
+    const observed = this.binary?.observe(table);
+    const task = prepareTask(table, this.batchSpec(observed?.posLabel), { label: observed?.coded });
     return {
       state: task.toState(this.context), rows: table.numRows, dropped: task.dropped, task: task.task, columns: task.columns, options: task.options,
     };

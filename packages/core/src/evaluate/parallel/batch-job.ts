@@ -72,7 +72,7 @@ export function runBatchJob(job: BatchJob): { result: BatchJobResult; transfer: 
     const table = tableFromIPC(job.ipc);
     const spec = job.spec;
     const coded = spec.task === 'binary' ? toLabelCodes(getColumn(table, spec.label), spec.label) : undefined;
-    const task = prepareTask(table, spec);
+    const task = prepareTask(table, spec, { label: coded });
     const context: StreamContext = { curveMode: job.curveMode, histogramBins: job.histogramBins, queryId: NO_QUERIES, queryValues: [] };
     const { json, transfer } = toTransferable(task.toState(context));
     return {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Table, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { Piscina } from 'piscina';
-import { ValidationError } from '../../errors.js';
+import { InternalError, isModelperfError, ValidationError } from '../../errors.js';
 import type { Report } from '../../report/report.js';
 import { stateFromJSON } from '../../states/state-from-json.js';
 import type { EvaluationSpec } from '../evaluation-spec.js';
@@ -80,15 +80,25 @@ export async function evaluateBatchesParallel(
   }
   // Workers start when a second batch arrives: a one-batch input never pays for them.
   let pool: Piscina | undefined;
+  // A worker that cannot start (or dies outside a task) fails the whole run, with a message saying what to do.
+  const workerFailure = (error: unknown, filename: string): Error => isModelperfError(error) ? error : new InternalError(
+    `A worker thread failed (${error instanceof Error ? error.message : String(error)}); worker module ${filename}. ` +
+    'Evaluate on one thread with --threads 1.', { cause: error });
+  let rejectPool: (error: Error) => void = () => undefined;
+  const poolFailure = new Promise<never>((_resolve, reject) => { rejectPool = reject; });
+  poolFailure.catch(() => undefined);
   const running = new Set<Promise<unknown>>();
   const runOnPool = <R>(job: BatchJob | MergeJob, transfer: ArrayBuffer[]): Promise<R> => {
-    pool ??= new Piscina({
-      filename: String(options.workerUrl ?? new URL('./evaluate-worker.js', import.meta.url)),
-      minThreads: threads,
-      maxThreads: threads,
-      concurrentTasksPerWorker: 1,
-    });
-    const task = pool.run(job, { transferList: transfer }) as Promise<R>;
+    if (pool === undefined) {
+      const filename = String(options.workerUrl ?? new URL('./evaluate-worker.js', import.meta.url));
+      pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 1 });
+      pool.on('error', (error: unknown) => rejectPool(workerFailure(error, filename)));
+    }
+    const filename = pool.options.filename ?? '';
+    const task = Promise.race([
+      (pool.run(job, { transferList: transfer }) as Promise<R>).catch((error: unknown) => { throw workerFailure(error, filename); }),
+      poolFailure,
+    ]);
     running.add(task);
     // Failures are read where the result is used (in batch order); until then they must not count as unhandled.
     task.catch(() => undefined).finally(() => running.delete(task));

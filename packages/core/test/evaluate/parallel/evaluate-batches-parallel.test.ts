@@ -96,3 +96,13 @@ describe('evaluateBatchesParallel', () => {
     await expect(evaluateBatchesParallel(nothing, spec, { threads: 2, workerUrl })).rejects.toThrow(/no rows/);
   });
 });
+
+describe('evaluateBatchesParallel without a usable worker module', () => {
+  it('fails with a clear error instead of hanging or crashing', async () => {
+    const table = binaryPredictionsTable({ rows: 4_000, seed: 2 });
+    const run = evaluateBatchesParallel(batchesOf(table, 1_000), { task: 'binary', label: 'label', score: 'score' }, {
+      threads: 2, workerUrl: new URL('file:///nonexistent/evaluate-worker.js'),
+    });
+    await expect(run).rejects.toThrow(/worker thread failed .*--threads 1/);
+  });
+});
