@@ -67,7 +67,12 @@ const MODELPERF_ERROR_NAMES = new Set(['ModelperfError', 'ValidationError', 'Sch
  * @returns true when `error` carries a modelperf error code
  * @example
  * ```ts
- * isModelperfError(new ValidationError('invalid_input', 'bad')); // true
+ * import { evaluateBinary, isModelperfError } from '@modelperf/core';
+ * try {
+ *   await evaluateBinary({ label: [0, 1, 2], score: [0.1, 0.5, 0.9] });
+ * } catch (e) {
+ *   if (isModelperfError(e)) console.log(e.code); // invalid_input
+ * }
  * ```
  */
 export function isModelperfError(error: unknown): error is ModelperfError {

@@ -43,3 +43,7 @@ export type { PreparedTask } from './evaluate/prepared-task.js';
 export * from './states/state-buffers.js';
 export { BinaryClasses, type LabelKind } from './evaluate/binary-classes.js';
 export { columnVector } from './api/column-vector.js';
+export * from './states/binary/index.js';
+export * from './states/regression/index.js';
+export * from './states/multilabel/index.js';
+export * from './states/multiclass/index.js';

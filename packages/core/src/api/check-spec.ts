@@ -28,8 +28,11 @@ const TASK_KEYS: Record<string, { columns: string[]; lists: string[]; optionalCo
  * @example
  * ```ts
  * import { checkSpec } from '@modelperf/core';
- * try { checkSpec({ task: 'binary', label: 'y', score: 'p', treshold: 0.3 }); }
- * catch (e) { console.log((e as Error).message); } // Unknown option `treshold` for task binary; ...
+ * try {
+ *   checkSpec({ task: 'binary', label: 'y', score: 'p', treshold: 0.3 });
+ * } catch (e) {
+ *   console.log((e as Error).message); // Unknown option `treshold` for task binary; accepted: ...
+ * }
  * ```
  */
 export function checkSpec(spec: unknown): EvaluationSpec {

@@ -29,7 +29,7 @@ export type EvaluateRegressionOptions = Omit<RegressionSpec, 'task' | 'label' | 
  * ```ts
  * import { evaluateRegression } from '@modelperf/core';
  * const report = await evaluateRegression({ label: [3, -0.5, 2, 7], pred: [2.5, 0, 2, 8] });
- * console.log(report.metrics.mean_absolute_error, report.metrics.mean_squared_error); // 0.5 0.375
+ * console.log(report.metrics.mae, report.metrics.mse); // 0.5 0.375
  * ```
  */
 export function evaluateRegression(columns: RegressionColumns, options: EvaluateRegressionOptions = {}): Promise<Report> {

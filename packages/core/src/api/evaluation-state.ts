@@ -293,7 +293,7 @@ export class EvaluationState {
  * import { createState } from '@modelperf/core';
  * const state = createState({ task: 'regression', label: 'y', pred: 'yhat' });
  * state.update({ y: [3, -0.5], yhat: [2.5, 0] }).update({ y: [2, 7], yhat: [2, 8] });
- * console.log(state.compute().metrics.mean_absolute_error); // 0.5
+ * console.log(state.compute().metrics.mae); // 0.5
  * ```
  */
 export function createState(spec: EvaluationSpec, options: StateOptions = {}): EvaluationState {

@@ -17,7 +17,13 @@ export type { StreamOptions } from './stream-run.js';
  * @throws ValidationError for options streaming cannot serve, bad values (naming the row in the whole input), empty input
  * @example
  * ```ts
- * const report = await evaluateBatches(reader, { task: 'binary', label: 'y', score: 'p' }, { curveMode: 'binned' });
+ * import { evaluateBatches, toTable } from '@modelperf/core';
+ * async function* batches() {
+ *   yield* toTable({ y: [3, -0.5], yhat: [2.5, 0] }).batches;
+ *   yield* toTable({ y: [2, 7], yhat: [2, 8] }).batches;
+ * }
+ * const report = await evaluateBatches(batches(), { task: 'regression', label: 'y', pred: 'yhat' });
+ * console.log(report.rows, report.metrics.mae, report.metrics.mse); // 4 0.5 0.375
  * ```
  */
 export async function evaluateBatches(

@@ -40,7 +40,15 @@ export interface FileProgress {
  * @throws InputOutputError for a missing, corrupt or unknown file; SchemaError/ValidationError for bad columns/values
  * @example
  * ```ts
- * const report = await evaluateFile('preds.arrow', { task: 'binary', label: 'label', score: 'score' });
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { toTable } from '@modelperf/core';
+ * import { evaluateFile, writeTableFile } from '@modelperf/core/node';
+ * const path = join(mkdtempSync(join(tmpdir(), 'modelperf-')), 'preds.parquet');
+ * await writeTableFile(path, toTable({ label: [0, 0, 1, 1], score: [0.1, 0.4, 0.35, 0.8] }), 'parquet');
+ * const report = await evaluateFile(path, { task: 'binary', label: 'label', score: 'score' });
+ * console.log(report.input?.format, report.metrics.roc_auc); // parquet 0.75
  * ```
  */
 export async function evaluateFile(

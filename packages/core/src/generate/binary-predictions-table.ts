@@ -25,8 +25,9 @@ export type BinaryPredictionsSchema = {
  * @throws ValidationError when an option is out of range
  * @example
  * ```ts
- * import { tableToIPC } from 'apache-arrow';
- * const bytes = tableToIPC(binaryPredictionsTable({ rows: 1_000_000, seed: 1 }), 'file');
+ * import { binaryPredictionsTable } from '@modelperf/core';
+ * const table = binaryPredictionsTable({ rows: 1000, seed: 7 });
+ * console.log(table.numRows, table.schema.fields.map((f) => f.name).join(',')); // 1000 ...
  * ```
  */
 export function binaryPredictionsTable(options: BinaryPredictionsOptions): Table<BinaryPredictionsSchema> {

@@ -46,8 +46,9 @@ const roundedShare = 0.3;
  * @throws ValidationError when an option is out of range (code `invalid_argument`)
  * @example
  * ```ts
- * const table = multiclassPredictionsTable({ rows: 100_000, seed: 7 });
- * table.schema.names; // ['id', 'label', 'p0', 'p1', 'p2', 'p3', 'segment']
+ * import { multiclassPredictionsTable } from '@modelperf/core';
+ * const table = multiclassPredictionsTable({ rows: 1000, seed: 7 });
+ * console.log(table.numRows, table.schema.fields.map((f) => f.name).join(',')); // 1000 ...
  * ```
  * @see `sklearn.datasets.make_classification(n_classes=K)` for the feature-level equivalent.
  */

@@ -60,8 +60,9 @@ export function multilabelPrevalence(j: number): number {
  * @throws ValidationError when an option is out of range (code `invalid_argument`)
  * @example
  * ```ts
- * const table = multilabelPredictionsTable({ rows: 100_000, seed: 7 });
- * table.schema.names; // ['id', 'y0', 'y1', 'y2', 's0', 's1', 's2', 'segment']
+ * import { multilabelPredictionsTable } from '@modelperf/core';
+ * const table = multilabelPredictionsTable({ rows: 1000, seed: 7 });
+ * console.log(table.numRows, table.schema.fields.map((f) => f.name).join(',')); // 1000 ...
  * ```
  * @see `sklearn.datasets.make_multilabel_classification` for the feature-level equivalent.
  */

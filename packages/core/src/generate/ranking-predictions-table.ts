@@ -54,8 +54,9 @@ const roundedShare = 0.3;
  * @throws ValidationError when an option is out of range (code `invalid_argument`)
  * @example
  * ```ts
- * const table = rankingPredictionsTable({ rows: 100_000, seed: 7 });
- * table.getChild('query')!.get(0); // 0
+ * import { rankingPredictionsTable } from '@modelperf/core';
+ * const table = rankingPredictionsTable({ rows: 1000, seed: 7 });
+ * console.log(table.numRows, table.schema.fields.map((f) => f.name).join(',')); // 1000 ...
  * ```
  * @see `sklearn.metrics.ndcg_score` for the metric these rows feed.
  */

@@ -50,8 +50,9 @@ const segmentPriceLevel = [1, 0.8, 1.3, 0.6];
  * @throws ValidationError when an option is out of range (code `invalid_argument`)
  * @example
  * ```ts
- * const table = regressionPredictionsTable({ rows: 100_000, seed: 7 });
- * table.getChild('target')!.get(0); // a price such as 231408.37
+ * import { regressionPredictionsTable } from '@modelperf/core';
+ * const table = regressionPredictionsTable({ rows: 1000, seed: 7 });
+ * console.log(table.numRows, table.schema.fields.map((f) => f.name).join(',')); // 1000 ...
  * ```
  * @see `sklearn.datasets.make_regression` for the feature-level equivalent.
  */

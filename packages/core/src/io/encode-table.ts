@@ -12,7 +12,13 @@ import { writeParquetBytes } from './write-parquet-bytes.js';
  * @throws InputOutputError `io_error` when Parquet support cannot be loaded or rejects the table
  * @example
  * ```ts
- * const bytes = await encodeTable(table, 'arrows');
+ * import { encodeTable, readTableBytes, toTable } from '@modelperf/core';
+ * const table = toTable({ y: [0, 1], p: [0.3, 0.7] });
+ * const rows: string[] = [];
+ * for (const format of ['arrow', 'arrows', 'parquet', 'csv'] as const) {
+ *   rows.push(`${format}:${(await readTableBytes(await encodeTable(table, format), format)).numRows}`);
+ * }
+ * console.log(rows.join(' ')); // arrow:2 arrows:2 parquet:2 csv:2
  * ```
  */
 export async function encodeTable(table: Table, format: InputFormat): Promise<Uint8Array> {

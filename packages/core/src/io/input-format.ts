@@ -50,9 +50,8 @@ const ALIASES: Readonly<Record<InputFormatName, InputFormat>> = {
  * and the extension is not one of {@link INPUT_FILE_EXTENSIONS}
  * @example
  * ```ts
- * detectInputFormat('preds.feather');            // 'arrow'
- * detectInputFormat('preds.txt', 'csv');         // 'csv'
- * detectInputFormat('preds.data');               // throws InputOutputError('unknown_format')
+ * import { detectInputFormat } from '@modelperf/core';
+ * console.log(detectInputFormat('preds.parquet'), detectInputFormat('preds.feather'), detectInputFormat('x.bin', 'csv')); // parquet arrow csv
  * ```
  */
 export function detectInputFormat(path: string, override?: string): InputFormat {

@@ -19,7 +19,10 @@ import { checkArrowIpc, type CheckArrowIpcOptions } from './check-arrow-ipc.js';
  * input, `unknown_format` for Feather v1, `io_error` for LZ4/ZSTD-compressed batches
  * @example
  * ```ts
- * const table = readArrowBytes(tableToIPC(source, 'file'));
+ * import { encodeTable, readArrowBytes, toTable } from '@modelperf/core';
+ * const bytes = await encodeTable(toTable({ y: [0, 1, 1], p: [0.2, 0.9, 0.6] }), 'arrow');
+ * const table = readArrowBytes(bytes);
+ * console.log(table.numRows, table.schema.fields.map((f) => f.name).join(',')); // 3 y,p
  * ```
  * @see pyarrow.ipc.open_file / pyarrow.ipc.open_stream
  */

@@ -56,8 +56,9 @@ const DEFAULT_PIECE_BYTES = 32 * 1024 * 1024;
  * a row with a different number of fields than the header, of a quoted field that never closes, or invalid UTF-8
  * @example
  * ```ts
- * const table = readCsvBytes('label,score\n1,0.9\n0,0.2\n');
- * table.getChild('score')?.toArray(); // Float64Array [0.9, 0.2]
+ * import { readCsvBytes } from '@modelperf/core';
+ * const table = readCsvBytes('y,p\n0,0.2\n1,0.9\n1,\n');
+ * console.log(table.numRows, table.getChild('p')?.nullCount); // 3 1
  * ```
  * @see pandas.read_csv
  */

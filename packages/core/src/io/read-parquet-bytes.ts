@@ -44,7 +44,10 @@ function hasPar1At(bytes: Uint8Array, at: number): boolean {
  * when parquet-wasm cannot be loaded
  * @example
  * ```ts
- * const table = await readParquetBytes(new Uint8Array(await (await fetch(url)).arrayBuffer()));
+ * import { readParquetBytes, toTable, writeParquetBytes } from '@modelperf/core';
+ * const bytes = await writeParquetBytes(toTable({ y: [1.5, 2.5] }));
+ * const table = await readParquetBytes(bytes);
+ * console.log(Array.from(table.getChild('y')!.toArray()).join(',')); // 1.5,2.5
  * ```
  * @see pyarrow.parquet.read_table
  */

@@ -30,7 +30,11 @@ export interface ReadTableBytesOptions {
  * input (see each reader)
  * @example
  * ```ts
- * const table = await readTableBytes(new Uint8Array(await request.arrayBuffer()), 'parquet');
+ * import { evaluate, readTableBytes } from '@modelperf/core';
+ * const bytes = new TextEncoder().encode('y,p\n0,0.1\n0,0.4\n1,0.35\n1,0.8\n');
+ * const table = await readTableBytes(bytes, 'csv'); // or a fetched Arrow / Parquet file: 'arrow', 'parquet'
+ * const report = await evaluate(table, { task: 'binary', label: 'y', score: 'p' });
+ * console.log(table.numRows, report.metrics.roc_auc); // 4 0.75
  * ```
  */
 export async function readTableBytes(bytes: Uint8Array, format: InputFormat, options: ReadTableBytesOptions = {}): Promise<Table> {

@@ -33,7 +33,15 @@ export interface TableFile {
  * ValidationError `empty_input` for a zero-byte file
  * @example
  * ```ts
- * const { table, format } = await readTableFile('preds.parquet');
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { toTable } from '@modelperf/core';
+ * import { readTableFile, writeTableFile } from '@modelperf/core/node';
+ * const path = join(mkdtempSync(join(tmpdir(), 'modelperf-')), 'preds.arrow');
+ * await writeTableFile(path, toTable({ y: [0, 1, 1] }), 'arrow');
+ * const { table, format } = await readTableFile(path);
+ * console.log(format, table.numRows); // arrow 3
  * ```
  */
 export async function readTableFile(path: string, options: ReadTableFileOptions = {}): Promise<TableFile> {

@@ -25,7 +25,9 @@ const FLUSH_CHARS = 1 << 20;
  * @throws ValidationError `invalid_argument` for a delimiter that is not one plain character
  * @example
  * ```ts
- * new TextDecoder().decode(writeCsvBytes(tableFromArrays({ y: Int8Array.of(1, 0) }))); // 'y\n1\n0\n'
+ * import { toTable, writeCsvBytes } from '@modelperf/core';
+ * const csv = new TextDecoder().decode(writeCsvBytes(toTable({ y: [0, 1], p: [0.25, null] })));
+ * console.log(JSON.stringify(csv)); // "y,p\n0,0.25\n1,\n"
  * ```
  * @see pandas.DataFrame.to_csv
  */

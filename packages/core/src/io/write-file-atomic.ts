@@ -17,7 +17,14 @@ import { InputOutputError } from '../errors.js';
  * @throws InputOutputError `io_error` naming the path and the cause (missing directory, permissions, full disk)
  * @example
  * ```ts
- * await writeFileAtomic('report.json', JSON.stringify(report));
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { readFileSync } from 'node:fs';
+ * import { writeFileAtomic } from '@modelperf/core/node';
+ * const path = join(mkdtempSync(join(tmpdir(), 'modelperf-')), 'report.json');
+ * await writeFileAtomic(path, '{"rows":3}\n'); // readers see the old file or the whole new one, never a part
+ * console.log(readFileSync(path, 'utf8').trim()); // {"rows":3}
  * ```
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -18,7 +18,9 @@ export interface ParquetWriteOptions {
  * cannot hold)
  * @example
  * ```ts
- * const bytes = await writeParquetBytes(tableFromArrays({ y: Int8Array.of(1, 0) }));
+ * import { toTable, writeParquetBytes } from '@modelperf/core';
+ * const bytes = await writeParquetBytes(toTable({ y: [0, 1, 1] }));
+ * console.log(new TextDecoder().decode(bytes.subarray(0, 4))); // PAR1
  * ```
  * @see pyarrow.parquet.write_table
  */

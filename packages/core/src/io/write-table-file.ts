@@ -13,7 +13,14 @@ import { writeFileAtomic } from './write-file-atomic.js';
  * @throws InputOutputError `io_error` when the file cannot be written or Parquet support cannot be loaded
  * @example
  * ```ts
- * await writeTableFile('preds.arrow', table, 'arrow');
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { toTable } from '@modelperf/core';
+ * import { readTableFile, writeTableFile } from '@modelperf/core/node';
+ * const dir = mkdtempSync(join(tmpdir(), 'modelperf-'));
+ * await writeTableFile(join(dir, 'preds.csv'), toTable({ y: [0, 1], p: [0.2, 0.8] }), 'csv');
+ * console.log((await readTableFile(join(dir, 'preds.csv'))).table.numRows); // 2
  * ```
  */
 export async function writeTableFile(path: string, table: Table, format: InputFormat): Promise<void> {

@@ -7,7 +7,10 @@
  * @returns JSON text
  * @example
  * ```ts
- * reportToJson({ metrics: { roc_auc: NaN } }, 0); // '{"metrics":{"roc_auc":"NaN"}}'
+ * import { evaluateBinary, reportToJson } from '@modelperf/core';
+ * console.log(reportToJson({ auc: Number.NaN, rows: 3 }, 0)); // {"auc":"NaN","rows":3}
+ * const report = await evaluateBinary({ label: [1, 1], score: [0.2, 0.9] }); // one class: ROC AUC is NaN
+ * console.log(JSON.parse(reportToJson(report)).metrics.roc_auc); // NaN
  * ```
  */
 export function reportToJson(value: unknown, indent = 2): string {
@@ -28,7 +31,8 @@ export function reportToJson(value: unknown, indent = 2): string {
  * @returns the number, or NaN when it is not numeric
  * @example
  * ```ts
- * jsonNumber('Infinity'); // Infinity
+ * import { jsonNumber } from '@modelperf/core';
+ * console.log(jsonNumber('NaN'), jsonNumber('-Infinity'), jsonNumber(0.5)); // NaN -Infinity 0.5
  * ```
  */
 export function jsonNumber(v: unknown): number {

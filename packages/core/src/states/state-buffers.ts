@@ -26,8 +26,10 @@ let transferBuffers: Set<ArrayBuffer> | undefined;
  * @returns the serialised form and the buffers to transfer (each once)
  * @example
  * ```ts
- * const { json, transfer } = toTransferable(state);
- * port.postMessage(json, transfer); // `state` is unusable from here on
+ * import { createState, EvaluationState, toTransferable } from '@modelperf/core';
+ * const state = createState({ task: 'regression', label: 'y', pred: 'p' }).update({ y: [3, -0.5, 2, 7], p: [2.5, 0, 2, 8] });
+ * const { json, transfer } = toTransferable(state); // worker.postMessage(json, transfer) sends it without copying
+ * console.log(transfer.length > 0, EvaluationState.fromJSON(structuredClone(json)).compute().metrics.mae); // true 0.5
  * ```
  */
 export function toTransferable<J>(state: { toJSON(): J }): { json: J; transfer: ArrayBuffer[] } {

@@ -27,7 +27,10 @@ export const STATE_KINDS: readonly string[] = Object.keys(READERS);
  * @throws ValidationError `invalid_input` for an unknown kind, another version or malformed fields
  * @example
  * ```ts
- * const merged = stateFromJSON(JSON.parse(a)).merge(stateFromJSON(JSON.parse(b)));
+ * import { RegressionState, stateFromJSON } from '@modelperf/core';
+ * const state = new RegressionState().update({ yTrue: Float64Array.of(3, -0.5), yPred: Float64Array.of(2.5, 0) });
+ * const text = JSON.stringify(state.toJSON());
+ * console.log(stateFromJSON(JSON.parse(text)).compute().metrics.mae); // 0.5
  * ```
  */
 export function stateFromJSON(json: StateJson): MetricState<unknown> {

@@ -68,11 +68,16 @@ const READ_CHUNK_BYTES = 1024 * 1024;
  * iterating); ValidationError `empty_input` for a zero-byte input, `invalid_argument` for a format stdin cannot carry
  * @example
  * ```ts
- * const reader = await readBatches('preds.arrows');
- * for await (const batch of reader) {
- *   state.update(batch);
- *   process.stderr.write(`\r${reader.bytesRead()} / ${reader.totalBytes} bytes`);
- * }
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { createState, toTable } from '@modelperf/core';
+ * import { readBatches, writeTableFile } from '@modelperf/core/node';
+ * const path = join(mkdtempSync(join(tmpdir(), 'modelperf-')), 'preds.arrows');
+ * await writeTableFile(path, toTable({ y: [3, -0.5, 2, 7], p: [2.5, 0, 2, 8] }), 'arrows');
+ * const state = createState({ task: 'regression', label: 'y', pred: 'p' });
+ * for await (const batch of await readBatches(path)) state.update(batch); // bounded memory, batch by batch
+ * console.log(state.compute().metrics.mae); // 0.5
  * ```
  * @see pyarrow.ipc.open_stream / pyarrow.parquet.ParquetFile.iter_batches / pyarrow.csv.open_csv
  */

@@ -17,7 +17,11 @@ export type BinaryState = BinaryExactState | BinaryBinnedState;
  * @throws ValidationError `invalid_argument` for an unknown mode or bad options
  * @example
  * ```ts
+ * import { createBinaryState } from '@modelperf/core';
+ * const labels = { positiveIndex: 1, positive: 1, negative: 0 };
  * const state = createBinaryState('binned', { labels, options: { threshold: 0.5 }, bins: 4096 });
+ * state.update({ scores: Float64Array.of(0.1, 0.4, 0.35, 0.8), positive: Uint8Array.of(0, 0, 1, 1) });
+ * console.log(state.compute().metrics.roc_auc); // 0.75
  * ```
  */
 export function createBinaryState(mode: BinaryStateMode, init: BinaryBinnedStateInit): BinaryState {
@@ -33,7 +37,12 @@ export function createBinaryState(mode: BinaryStateMode, init: BinaryBinnedState
  * @throws ValidationError `invalid_input` for another kind, version or malformed fields
  * @example
  * ```ts
- * const state = binaryStateFromJSON(JSON.parse(text)).merge(local);
+ * import { binaryStateFromJSON, createBinaryState } from '@modelperf/core';
+ * const labels = { positiveIndex: 1, positive: 1, negative: 0 };
+ * const a = createBinaryState('exact', { labels, options: {} }).update({ scores: Float64Array.of(0.1, 0.35), positive: Uint8Array.of(0, 1) });
+ * const b = createBinaryState('exact', { labels, options: {} }).update({ scores: Float64Array.of(0.4, 0.8), positive: Uint8Array.of(0, 1) });
+ * const restored = binaryStateFromJSON(JSON.parse(JSON.stringify(b.toJSON())));
+ * console.log(restored.merge(a).compute().metrics.roc_auc); // 0.75
  * ```
  */
 export function binaryStateFromJSON(json: StateJson): BinaryState {
