@@ -15,8 +15,8 @@ export const OTHER_CODE = -2;
  * @remarks
  * Memory: 8 bytes per row for a numeric column, 4 for a categorical one, plus the distinct categories (at most
  * `maxCategories`; later new values are counted as one `(other)` bucket, and `capped` is set). One million rows by 50
- * numeric columns hold 400 MB; the sorted copy for KS and quantiles (another 8 bytes per row) is made per column when
- * a check asks for it and then dropped. Merging appends the other profile's rows after this one's: merge partial
+ * numeric columns hold 400 MB; the sorted copy for KS, quantiles and leakage (another 8 bytes per row) is made per
+ * column when a check first asks for it and kept while the checks run, so at most 16 bytes per numeric value. Merging appends the other profile's rows after this one's: merge partial
  * profiles in row order.
  *
  * @example
@@ -41,6 +41,7 @@ export class ColumnProfileState {
   private readonly numbers = new GrowableArray(Float64Array);
   private readonly codes = new GrowableArray(Int32Array);
   private readonly index = new Map<string, number>();
+  private sorted: Float64Array | undefined;
 
   /**
    * @param name - the column
@@ -57,6 +58,7 @@ export class ColumnProfileState {
 
   /** Adds one batch of the column (of this profile's kind). */
   update(values: ColumnValues): this {
+    this.sorted = undefined;
     if (values.kind === 'numeric') {
       const v = values.values;
       let missing = 0;
@@ -97,6 +99,7 @@ export class ColumnProfileState {
 
   /** Appends the rows of `other` (a later part of the same split and column) after this profile's rows. */
   merge(other: ColumnProfileState): this {
+    this.sorted = undefined;
     if (other.kind === 'numeric') {
       this.numbers.append(other.values());
       this.min = Math.min(this.min, other.min);
@@ -124,13 +127,18 @@ export class ColumnProfileState {
     return this.codes.view();
   }
 
-  /** The non-missing numbers, sorted ascending (a fresh copy: 8 bytes per row). */
+  /**
+   * The non-missing numbers, sorted ascending: a copy (8 bytes per row) made on first use and kept until the next
+   * update or merge, since several checks read it (a view: do not modify).
+   */
   sortedValues(): Float64Array {
+    if (this.sorted !== undefined) return this.sorted;
     const v = this.values();
     const out = new Float64Array(v.length - this.missing);
     let k = 0;
     for (let i = 0; i < v.length; i++) if (v[i] === v[i]) out[k++] = v[i] + 0;
     radixSortFloat64(out);
+    this.sorted = out;
     return out;
   }
 

@@ -29,6 +29,17 @@ export type LabelTask =
  * ```
  */
 export function labelTask(profile: ColumnProfileState): LabelTask {
+  const cached = cache.get(profile);
+  if (cached !== undefined && cached.rows === profile.rows) return cached.task;
+  const task = readLabelTask(profile);
+  cache.set(profile, { rows: profile.rows, task });
+  return task;
+}
+
+/** Label tasks already read, per profile (several checks read the label). */
+const cache = new WeakMap<ColumnProfileState, { rows: number; task: LabelTask }>();
+
+function readLabelTask(profile: ColumnProfileState): LabelTask {
   if (profile.kind === 'numeric') {
     const sorted = profile.sortedValues();
     const distinct: number[] = [];

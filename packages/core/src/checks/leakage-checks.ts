@@ -118,12 +118,11 @@ function identifierLike(p: ColumnProfileState): boolean {
   const present = p.rows - p.missing;
   if (present < 20) return false;
   if (p.kind === 'categorical') return !p.capped ? p.categoryCounts().filter((c) => c > 0).length >= ID_DISTINCT_SHARE * present : true;
+  const values = p.values();
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i] && !Number.isInteger(values[i])) return false;
   const sorted = p.sortedValues();
   let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (!Number.isInteger(sorted[i])) return false;
-    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  }
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
   return distinct >= ID_DISTINCT_SHARE * present;
 }
 

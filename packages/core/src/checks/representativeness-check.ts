@@ -107,12 +107,15 @@ function sampleTable(
   for (const name of features) {
     const sources: Array<[SplitState, Uint32Array, number]> = [[train, trainRows, 0], [other, otherRows, trainRows.length]];
     if (train.profiles.get(name)?.kind === 'numeric') {
-      const values: number[] = [];
+      let size = 0;
+      for (let i = 0; i < holdout.length; i++) if (holdout[i] === part) size++;
+      const values = new Float64Array(size);
+      let at = 0;
       for (const [split, rows, offset] of sources) {
         const v = split.profiles.get(name)?.values() as Float64Array;
-        for (let k = 0; k < rows.length; k++) if (holdout[offset + k] === part) values.push(v[rows[k]]);
+        for (let k = 0; k < rows.length; k++) if (holdout[offset + k] === part) values[at++] = v[rows[k]];
       }
-      columns[name] = makeVector(Float64Array.from(values));
+      columns[name] = makeVector(values);
     } else {
       const values: Array<string | null> = [];
       for (const [split, rows, offset] of sources) {

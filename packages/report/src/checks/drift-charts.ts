@@ -69,7 +69,7 @@ function columnSpec(row: DriftRow): ChartSpec {
     data: { values },
     mark: 'bar',
     encoding: {
-      x: { field: 'bin', type: 'nominal', sort: bins, title: row.kind === 'numeric' ? 'train decile bin' : 'category', axis: { labelAngle: -40, labelLimit: 120 } },
+      x: { field: 'bin', type: 'nominal', sort: bins, title: row.kind === 'numeric' ? 'train decile bin' : 'category', axis: { labelAngle: -40, labelLimit: 200 } },
       xOffset: { field: 'split', sort: ['train', row.split] },
       y: { field: 'share', type: 'quantitative', title: 'share of rows', axis: { format: '%' } },
       color: { field: 'split', type: 'nominal', sort: ['train', row.split], scale: { range: ['#4c78a8', '#f58518'] }, title: null, legend: { orient: 'bottom' } },
