@@ -25,6 +25,14 @@ if (!HAVE_CHROMIUM) console.warn(`browser bundle tests skipped: ${CHROMIUM} not 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Modelperf = any;
 
+/** The browser's Worker, typed here because the package's type check has no DOM library. */
+type BrowserWorkerClass = new (url: string, options: { type: 'module' }) => {
+  onmessage: (event: { data: { error?: string; json?: unknown } }) => void;
+  onerror: (event: { message: string }) => void;
+  postMessage(message: unknown): void;
+  terminate(): void;
+};
+
 interface Bundle { main: string; minified: number; gzipped: number; lazy: Record<string, number>; inputs: string[] }
 
 const BINARY: EvaluationSpec = { task: 'binary', label: 'label', score: 'score', backend: 'js', curves: true };
@@ -76,7 +84,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser build in Chromium', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${server.base}/index.html`);
-    await page.waitForFunction(() => 'modelperf' in window);
+    await page.waitForFunction(() => 'modelperf' in globalThis);
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -96,7 +104,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser build in Chromium', () => {
 
   it('evaluates an Arrow file fetched by the page exactly as Node does', async () => {
     const inBrowser = await page.evaluate(async ([spec]) => {
-      const mp = (window as unknown as { modelperf: Modelperf }).modelperf;
+      const mp = (globalThis as unknown as { modelperf: Modelperf }).modelperf;
       const bytes = new Uint8Array(await (await fetch('/binary.arrow')).arrayBuffer());
       const report = await mp.evaluate(await mp.readTableBytes(bytes, 'arrow'), spec);
       const auto = await mp.evaluate(await mp.readTableBytes(bytes, 'arrow'), { ...spec, backend: 'auto' });
@@ -112,7 +120,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser build in Chromium', () => {
 
   it('reads Parquet in the browser (parquet-wasm loaded on demand)', async () => {
     const metrics = await page.evaluate(async ([spec]) => {
-      const mp = (window as unknown as { modelperf: Modelperf }).modelperf;
+      const mp = (globalThis as unknown as { modelperf: Modelperf }).modelperf;
       const bytes = new Uint8Array(await (await fetch('/binary.parquet')).arrayBuffer());
       return mp.reportToJson((await mp.evaluate(await mp.readTableBytes(bytes, 'parquet'), spec)).metrics);
     }, [BINARY] as const);
@@ -124,11 +132,11 @@ describe.skipIf(!HAVE_CHROMIUM)('browser build in Chromium', () => {
     for (const [file, table, spec] of [['/binary.arrow', binary, BINARY], ['/ranking.arrow', ranking, RANKING]] as const) {
       const { curves: _curves, ...stateSpec } = spec as EvaluationSpec & { curves?: boolean };
       const merged = await page.evaluate(async ([url, s, rows]) => {
-        const mp = (window as unknown as { modelperf: Modelperf }).modelperf;
+        const mp = (globalThis as unknown as { modelperf: Modelperf }).modelperf;
         const parts = 3;
         const cut = (i: number): number => Math.round((rows * i) / parts);
         const states = await Promise.all(Array.from({ length: parts }, (_, i) => new Promise((resolve, reject) => {
-          const worker = new Worker('/worker.js', { type: 'module' });
+          const worker = new (globalThis as unknown as { Worker: BrowserWorkerClass }).Worker('/worker.js', { type: 'module' });
           worker.onmessage = (e) => { worker.terminate(); if (e.data.error) reject(new Error(e.data.error)); else resolve(e.data.json); };
           worker.onerror = (e) => reject(new Error(e.message));
           worker.postMessage({ url, format: 'arrow', spec: s, start: cut(i), end: cut(i + 1) });
