@@ -54,11 +54,25 @@ export class BinaryClasses {
     return this.provisional();
   }
 
-  /** The positive label batches are prepared with: the user's, else the first class seen (undefined before any). */
+  /**
+   * The positive label batches are prepared with: the user's; else, fixed at the first batch with labels, the positive
+   * label of its classes when it holds both, or its one class (undefined before any label).
+   */
   provisional(): LabelValue | undefined {
     if (this.requested !== undefined) return this.requested;
-    this.provisionalLabel ??= this.classes[0];
+    if (this.provisionalLabel === undefined && this.classes.length > 0) {
+      this.provisionalLabel = this.classes.length === 2 ? this.resolve().positive : this.classes[0];
+    }
     return this.provisionalLabel;
+  }
+
+  /**
+   * Whether the provisional positive label is final: given by the user, or both classes seen and it is their positive
+   * one. Batches prepared from then on never need their classes swapped.
+   */
+  settled(): boolean {
+    if (this.requested !== undefined) return true;
+    return this.classes.length === 2 && this.provisionalLabel !== undefined && this.resolve().positive === this.provisionalLabel;
   }
 
   /**

@@ -46,6 +46,11 @@ export interface StreamContext {
   /** Binary curve mode: exact sorted runs (default) or a histogram of `histogramBins` bins. */
   readonly curveMode: 'exact' | 'binned';
   readonly histogramBins?: number;
+  /**
+   * Binary: the batch is prepared with the stream's final positive label, so its state need not support
+   * `swapClasses` (the binned state then takes one logarithm a row instead of two).
+   */
+  readonly settledClasses?: boolean;
   /** The stream-wide id of a ranking query value (batch-local codes differ between batches). */
   queryId(value: LabelValue): number;
   /** Query values by stream-wide id (grows as batches arrive). */

@@ -116,7 +116,7 @@ export class StreamRun {
     const observed = this.binary?.observe(table);
     const task = prepareTask(table, this.batchSpec(observed?.posLabel), { label: observed?.coded });
     return {
-      state: task.toState(this.context), rows: table.numRows, dropped: task.dropped, task: task.task, columns: task.columns, options: task.options,
+      state: task.toState({ ...this.context, settledClasses: this.binary?.settled() }), rows: table.numRows, dropped: task.dropped, task: task.task, columns: task.columns, options: task.options,
     };
   }
 

@@ -17,6 +17,8 @@ export interface BatchJob {
   readonly spec: EvaluationSpec;
   readonly curveMode: 'exact' | 'binned';
   readonly histogramBins?: number;
+  /** Binary: the positive label is final (`BinaryClasses.settled`), so the state need not support swapping. */
+  readonly settledClasses?: boolean;
   /** The batch's used columns as an Arrow IPC stream. */
   readonly ipc: Uint8Array;
 }
@@ -73,7 +75,9 @@ export function runBatchJob(job: BatchJob): { result: BatchJobResult; transfer: 
     const spec = job.spec;
     const coded = spec.task === 'binary' ? toLabelCodes(getColumn(table, spec.label), spec.label) : undefined;
     const task = prepareTask(table, spec, { label: coded });
-    const context: StreamContext = { curveMode: job.curveMode, histogramBins: job.histogramBins, queryId: NO_QUERIES, queryValues: [] };
+    const context: StreamContext = {
+      curveMode: job.curveMode, histogramBins: job.histogramBins, settledClasses: job.settledClasses, queryId: NO_QUERIES, queryValues: [],
+    };
     const { json, transfer } = toTransferable(task.toState(context));
     return {
       result: {

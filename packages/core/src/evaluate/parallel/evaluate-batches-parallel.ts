@@ -143,6 +143,7 @@ export async function evaluateBatchesParallel(
         spec: { ...run.batchSpec(run.binary?.provisional()), rowOffset: offset } as EvaluationSpec,
         curveMode: run.context.curveMode,
         histogramBins: run.context.histogramBins,
+        settledClasses: run.binary?.settled(),
         ipc,
       };
       offset += batch.numRows;

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors.js';
+import { InternalError, ValidationError } from '../../errors.js';
 import { binaryMetricsFromCurve } from '../../evaluate/binary-result.js';
 import type { TaskResult } from '../../evaluate/prepared-task.js';
 import type { BinaryRows } from '../../kernels/binary-clf-curve.js';
@@ -19,6 +19,11 @@ const EPS = Number.EPSILON;
 export interface BinaryBinnedStateInit extends BinaryStateInit {
   /** Equal-width histogram bins, an integer in [4, 2^26], a power of two (default 65536, 1 MiB). */
   readonly bins?: number;
+  /**
+   * Whether `swapClasses` must stay possible (default true): the state then sums log loss and Brier for both
+   * labellings, two logarithms a row. A stream that already knows its positive label passes false (one logarithm).
+   */
+  readonly swappable?: boolean;
 }
 
 /** Serialised {@link BinaryBinnedState}. */
@@ -34,8 +39,9 @@ export interface BinaryBinnedStateJson extends StateJson, BinaryConfigJson {
   /** Sum of w * -log(clip(p_y)) and of w * (y - s)^2 over every row. */
   readonly logLossSum: number;
   readonly brierSum: number;
-  readonly logLossSumSwapped: number;
-  readonly brierSumSwapped: number;
+  /** The same sums with the classes exchanged; null when the state cannot swap its classes. */
+  readonly logLossSumSwapped: number | null;
+  readonly brierSumSwapped: number | null;
   /** Slot of the first value in `pos` / `neg` (only the occupied slots are stored). */
   readonly first: number;
   readonly pos: EncodedArray;
@@ -84,7 +90,8 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
   private readonly histogram: ScoreHistogram;
   private logLossSum = 0;
   private brierSum = 0;
-  // The same sums with the classes exchanged, so that `swapClasses` stays exact without rows.
+  // The same sums with the classes exchanged, so that `swapClasses` stays exact without rows; NaN when the state
+  // need not swap (NaN spreads through merges: a merge with such a state cannot swap either).
   private logLossSumSwapped = 0;
   private brierSumSwapped = 0;
 
@@ -96,6 +103,15 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
   constructor(init: BinaryBinnedStateInit) {
     this.config = resolveBinaryStateConfig(init);
     this.histogram = new ScoreHistogram(init.bins ?? DEFAULT_HISTOGRAM_BINS);
+    if (init.swappable === false) {
+      this.logLossSumSwapped = NaN;
+      this.brierSumSwapped = NaN;
+    }
+  }
+
+  /** Whether `swapClasses` is possible (see `BinaryBinnedStateInit.swappable`). */
+  get swappable(): boolean {
+    return !Number.isNaN(this.logLossSumSwapped);
   }
 
   /** Number of histogram bins. */
@@ -135,29 +151,50 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
     let brier = 0;
     let logSwapped = 0;
     let brierSwapped = 0;
-    for (let i = 0; i < n; i++) {
-      const w = weights === undefined ? 1 : weights[i];
-      if (!(w > 0)) continue;
-      const s = scores[i] + 0;
-      let g = Math.floor(s * inv);
-      if (g === 0 && s < 0) g = -1;
-      const p = Math.min(Math.max(s, EPS), 1 - EPS);
-      const logPos = -w * Math.log(p);
-      const logNeg = -w * Math.log(1 - p);
-      const brierPos = w * (1 - s) * (1 - s);
-      const brierNeg = w * s * s;
-      if (positive[i] === 1) {
-        pos[g - offset] += w;
-        logSum += logPos;
-        brier += brierPos;
-        logSwapped += logNeg;
-        brierSwapped += brierNeg;
-      } else {
-        neg[g - offset] += w;
-        logSum += logNeg;
-        brier += brierNeg;
-        logSwapped += logPos;
-        brierSwapped += brierPos;
+    if (weights === undefined && !this.swappable) {
+      // The common streamed case (no weights, positive label known): one logarithm a row.
+      for (let i = 0; i < n; i++) {
+        const s = scores[i] + 0;
+        let g = Math.floor(s * inv);
+        if (g === 0 && s < 0) g = -1;
+        const p = Math.min(Math.max(s, EPS), 1 - EPS);
+        if (positive[i] === 1) {
+          pos[g - offset] += 1;
+          logSum -= Math.log(p);
+          brier += (1 - s) * (1 - s);
+        } else {
+          neg[g - offset] += 1;
+          logSum -= Math.log(1 - p);
+          brier += s * s;
+        }
+      }
+      logSwapped = NaN;
+      brierSwapped = NaN;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const w = weights === undefined ? 1 : weights[i];
+        if (!(w > 0)) continue;
+        const s = scores[i] + 0;
+        let g = Math.floor(s * inv);
+        if (g === 0 && s < 0) g = -1;
+        const p = Math.min(Math.max(s, EPS), 1 - EPS);
+        const logPos = -w * Math.log(p);
+        const logNeg = -w * Math.log(1 - p);
+        const brierPos = w * (1 - s) * (1 - s);
+        const brierNeg = w * s * s;
+        if (positive[i] === 1) {
+          pos[g - offset] += w;
+          logSum += logPos;
+          brier += brierPos;
+          logSwapped += logNeg;
+          brierSwapped += brierNeg;
+        } else {
+          neg[g - offset] += w;
+          logSum += logNeg;
+          brier += brierNeg;
+          logSwapped += logPos;
+          brierSwapped += brierPos;
+        }
       }
     }
     this.logLossSum += logSum;
@@ -202,6 +239,7 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
    * @returns this
    */
   swapClasses(): this {
+    if (!this.swappable) throw new InternalError(`This "${BINARY_BINNED_KIND}" state was built without swappable classes.`);
     this.histogram.swapClasses();
     [this.logLossSum, this.logLossSumSwapped] = [this.logLossSumSwapped, this.logLossSum];
     [this.brierSum, this.brierSumSwapped] = [this.brierSumSwapped, this.brierSum];
@@ -262,8 +300,8 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
       max: h.empty ? null : h.max,
       logLossSum: this.logLossSum,
       brierSum: this.brierSum,
-      logLossSumSwapped: this.logLossSumSwapped,
-      brierSumSwapped: this.brierSumSwapped,
+      logLossSumSwapped: this.swappable ? this.logLossSumSwapped : null,
+      brierSumSwapped: this.swappable ? this.brierSumSwapped : null,
       first: from,
       pos: encodeTypedArray(h.pos.subarray(from, to)),
       neg: encodeTypedArray(h.neg.subarray(from, to)),
@@ -289,8 +327,9 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
     if (!Number.isInteger(j.exponent) || !Number.isInteger(j.offset) || !Number.isInteger(j.first) || j.exponent < h.exponent || j.exponent > 1023) {
       throw bad('an invalid grid');
     }
+    const swappable = typeof j.logLossSumSwapped === 'number' && typeof j.brierSumSwapped === 'number';
     if (typeof j.logLossSum !== 'number' || typeof j.brierSum !== 'number'
-      || typeof j.logLossSumSwapped !== 'number' || typeof j.brierSumSwapped !== 'number') throw bad('no loss sums');
+      || (!swappable && !(j.logLossSumSwapped === null && j.brierSumSwapped === null))) throw bad('no loss sums');
     if (j.min === null || j.max === null) {
       if (pos.length !== 0) throw bad('bins without a score range');
     } else {
@@ -308,8 +347,8 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
     }
     state.logLossSum = j.logLossSum;
     state.brierSum = j.brierSum;
-    state.logLossSumSwapped = j.logLossSumSwapped;
-    state.brierSumSwapped = j.brierSumSwapped;
+    state.logLossSumSwapped = j.logLossSumSwapped ?? NaN;
+    state.brierSumSwapped = j.brierSumSwapped ?? NaN;
     return state;
   }
 }

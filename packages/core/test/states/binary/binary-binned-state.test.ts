@@ -134,3 +134,30 @@ describe('BinaryBinnedState', () => {
     expect(() => BinaryBinnedState.fromJSON({ ...a.toJSON(), first: 3 })).toThrow(ValidationError);
   });
 });
+
+describe('BinaryBinnedState without swappable classes (a stream that knows its positive label)', () => {
+  const rows = generatedRows(20_000, 11);
+  const parts = [slice(rows, 0, 7_000), slice(rows, 7_000, 20_000)];
+
+  it('computes exactly what a swappable state computes, with one logarithm a row', () => {
+    const swappable = fed(parts, 4096);
+    const fixed = new BinaryBinnedState({ labels, options: {}, bins: 4096, swappable: false });
+    for (const p of parts) fixed.update(p);
+    expect(fixed.swappable).toBe(false);
+    expect(swappable.swappable).toBe(true);
+    expect(fixed.compute()).toEqual(swappable.compute());
+  });
+
+  it('round-trips through JSON (swapped sums as null), and a merge with it cannot swap', () => {
+    const fixed = new BinaryBinnedState({ labels, options: {}, bins: 4096, swappable: false }).update(parts[0]);
+    const json = JSON.parse(JSON.stringify(fixed.toJSON()));
+    expect(json.logLossSumSwapped).toBeNull();
+    const back = BinaryBinnedState.fromJSON(json);
+    expect(back.swappable).toBe(false);
+    expect(back.compute()).toEqual(fixed.compute());
+    const merged = fed([parts[1]], 4096).merge(back);
+    expect(merged.swappable).toBe(false);
+    expect(() => merged.swapClasses()).toThrow(/without swappable classes/);
+    expect(() => BinaryBinnedState.fromJSON({ ...json, logLossSumSwapped: 1 })).toThrow(/no loss sums/);
+  });
+});
