@@ -106,6 +106,20 @@ describe('modelperf baseline', () => {
     expect(report.warnings.find((w: { code: string }) => w.code === 'not_converged').message).toContain('--l2');
   });
 
+  it('ranking: the popularity baseline needs --query and --item', async () => {
+    const train = writeArrow('rank-train.arrow', { q: [1, 1, 1, 2, 2, 2], item: [10, 11, 12, 10, 11, 12], rel: [2, 1, 0, 1, 0, 0] });
+    const test = writeArrow('rank-test.arrow', { q: [3, 3, 3], item: [12, 10, 11], rel: [0, 1, 0] });
+    const noItem = await cli(['baseline', '--train', train, '--eval', test, '--task', 'ranking', '--label', 'rel', '--query', 'q']);
+    expect(noItem.code).toBe(2);
+    expect(noItem.stderr).toContain('--task ranking needs --item');
+    const r = await cli(['baseline', '--train', train, '--eval', test, '--task', 'ranking', '--label', 'rel', '--query', 'q', '--item', 'item', '--out', file('rank.arrow')]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.baselines.find((b: { split: string }) => b.split === 'rank-test').metrics.mrr).toBe(1);
+    const preds = tableFromIPC(readFileSync(file('rank.arrow')));
+    expect(Array.from(preds.getChild('popularity_score')!.toArray() as Float64Array)).toEqual([0, 3, 1]);
+  });
+
   it('more features than rows: ridge answers through the penalty, with a warning', async () => {
     const columns: Record<string, number[]> = { y: [1, 2, 3, 4] };
     for (let j = 0; j < 6; j++) columns[`f${j}`] = [0, 1, 2, 3].map((i) => Math.sin(i * 6 + j));
