@@ -27,12 +27,28 @@ export function logisticObjective(x: DesignMatrix, y: Int32Array, classes: numbe
   return classes === 2 ? binaryObjective(x, y, l2) : multinomialObjective(x, y, classes, l2);
 }
 
-/** log(1 + e^z) without overflow. */
+/**
+ * log(1 + e^z) without overflow or loss of precision for large |z|.
+ * @param z - any number
+ * @returns softplus(z)
+ * @example
+ * ```ts
+ * softplus(1000); // 1000
+ * ```
+ */
 export function softplus(z: number): number {
   return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
-/** 1 / (1 + e^-z) without overflow. */
+/**
+ * The logistic function 1 / (1 + e^-z) without overflow.
+ * @param z - any number
+ * @returns a probability in [0, 1]
+ * @example
+ * ```ts
+ * sigmoid(0); // 0.5
+ * ```
+ */
 export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
