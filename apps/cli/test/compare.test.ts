@@ -160,6 +160,20 @@ describe('modelperf compare --task multiclass', () => {
     expect(JSON.parse(hard.stdout).comparisons[0].metrics.accuracy).toMatchObject({ candidate: 0.75, better: 'candidate' });
   });
 
+  it('joins a baseline file\'s score columns as one model named "baseline"', async () => {
+    const other = writeArrow('mc-base.arrow', {
+      id: vectorFromArray(order.map((i) => id[i]), new Int32()),
+      ...Object.fromEntries(k.map((j) => [`m${j}`, f64(order.map((i) => flat[i][j]))])),
+    });
+    const joined = await cli(['compare', mc, '--task', 'multiclass', '--label', 'c', '--scores', 'm0,m1,m2', '--baseline-file', other, '--id', 'id', '--bootstrap', '0', '--format', 'json']);
+    expect(joined.code, joined.stderr).toBe(0);
+    const out = JSON.parse(joined.stdout);
+    expect(out.baselines).toEqual(['baseline']);
+    expect(out.models[1].columns).toEqual(['baseline_m0', 'baseline_m1', 'baseline_m2']);
+    const same = JSON.parse((await cli(['compare', mc, '--task', 'multiclass', '--label', 'c', '--scores', 'm0,m1,m2', '--baseline-set', 'prior_p0,prior_p1,prior_p2', '--bootstrap', '0', '--format', 'json'])).stdout);
+    expect(out.comparisons[0].metrics).toEqual(same.comparisons[0].metrics);
+  });
+
   it('refuses --scores with --pred, and --baseline-set without --scores (exit 2)', async () => {
     const both = await cli(['compare', mc, '--task', 'multiclass', '--label', 'c', '--scores', 'm0,m1,m2', '--pred', 'hard', '--baseline', 'zero']);
     expect(both.code).toBe(2);
