@@ -1,32 +1,29 @@
+import { MergeTree } from '../merge-balanced.js';
+
 /**
- * `BalancedMerger` for states that are merged asynchronously (on worker threads): the same binary-counter tree —
- * two states of the same level merge into one of the next level, and `finish` folds the levels from the highest
- * (earliest batches) down — so the association of merges, hence every float sum, is the same as on one thread; but
- * each merge is a promise, and independent merges run at the same time.
+ * The `MergeTree` of states merged asynchronously (on worker threads): the same tree as `BalancedMerger` — so the
+ * association of merges, hence every float sum, is the same as on one thread — but each merge is a promise that
+ * starts when both of its inputs are ready, and independent merges run at the same time.
  */
 export class AsyncBalancedMerger<T> {
-  private readonly levels: Array<Promise<T> | undefined> = [];
+  private readonly tree: MergeTree<Promise<T>>;
 
-  /** @param mergePair - merges two states, earlier one first */
-  constructor(private readonly mergePair: (earlier: T, later: T) => Promise<T>) {}
+  /** @param mergePair - merges two states, the earlier batches' first */
+  constructor(mergePair: (earlier: T, later: T) => Promise<T>) {
+    this.tree = new MergeTree((earlier, later) => {
+      const merged = Promise.all([earlier, later]).then(([a, b]) => mergePair(a, b));
+      // A failure surfaces through `finish` (or the caller's own checks); a merge nobody awaits yet is not unhandled.
+      merged.catch(() => undefined);
+      return merged;
+    });
+  }
 
   /**
    * Adds the state of the next batch.
    * @param state - the state, or a promise of it
    */
   push(state: T | Promise<T>): void {
-    let carry: Promise<T> = Promise.resolve(state);
-    let level = 0;
-    for (;;) {
-      const held = this.levels[level];
-      if (held === undefined) {
-        this.levels[level] = carry;
-        return;
-      }
-      this.levels[level] = undefined;
-      carry = this.merge(held, carry);
-      level++;
-    }
+    this.tree.push(Promise.resolve(state));
   }
 
   /**
@@ -34,19 +31,6 @@ export class AsyncBalancedMerger<T> {
    * @returns the merged state, or undefined when nothing was pushed
    */
   async finish(): Promise<T | undefined> {
-    let result: Promise<T> | undefined;
-    for (let level = this.levels.length - 1; level >= 0; level--) {
-      const held = this.levels[level];
-      if (held === undefined) continue;
-      result = result === undefined ? held : this.merge(result, held);
-    }
-    return result;
-  }
-
-  private merge(earlier: Promise<T>, later: Promise<T>): Promise<T> {
-    const merged = Promise.all([earlier, later]).then(([a, b]) => this.mergePair(a, b));
-    // A failure surfaces through `finish` (or the caller's own checks); a merge nobody awaits yet is not unhandled.
-    merged.catch(() => undefined);
-    return merged;
+    return this.tree.finish();
   }
 }
