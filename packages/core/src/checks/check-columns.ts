@@ -21,7 +21,8 @@ export interface CheckColumns {
  * `invalid_argument` when a column has two roles or there are no features
  * @example
  * ```ts
- * resolveCheckColumns(['x', 'y'], { label: 'y' }).features; // ['x']
+ * import { resolveCheckColumns } from '@modelperf/core';
+ * console.log(resolveCheckColumns(['id', 'x', 'city', 'y'], { label: 'y', id: 'id' }).features.join(',')); // x,city
  * ```
  */
 export function resolveCheckColumns(trainColumns: readonly string[], spec: CheckSpec): CheckColumns {

@@ -35,7 +35,12 @@ export interface CheckProgress {
  * @throws InputOutputError for unreadable files; SchemaError when a named column is missing from train
  * @example
  * ```ts
- * const report = await checkFiles({ train: 'train.parquet', test: 'test.parquet' }, { label: 'y' });
+ * import { writeFileSync } from 'node:fs';
+ * import { checkFiles } from '@modelperf/core/node';
+ * writeFileSync('train.csv', 'x,y\n1,0\n2,1\n3,0\n4,1\n');
+ * writeFileSync('test.csv', 'x,y\n3,0\n9,1\n');
+ * const report = await checkFiles({ train: 'train.csv', test: 'test.csv' }, { label: 'y', skip: ['representativeness'] });
+ * console.log(report.splits.map((s) => `${s.name} ${s.rows}`).join(', '), report.summary.status); // train 4, test 2 fail
  * ```
  */
 export async function checkFiles(

@@ -46,7 +46,9 @@ export interface CheckSummary {
  * @returns the summary
  * @example
  * ```ts
- * summarizeFindings([]).status; // 'pass'
+ * import { summarizeFindings } from '@modelperf/core';
+ * const s = summarizeFindings([{ check: 'constant_columns', severity: 'warning', split: 'train', column: 'k', message: 'constant', value: 1, threshold: null, details: {} }]);
+ * console.log(s.status, s.warnings, JSON.stringify(s.by_check)); // warn 1 {"constant_columns":1}
  * ```
  */
 export function summarizeFindings(findings: readonly CheckFinding[]): CheckSummary {
@@ -69,7 +71,10 @@ export function summarizeFindings(findings: readonly CheckFinding[]): CheckSumma
  * @returns a new sorted array
  * @example
  * ```ts
- * sortFindings(findings)[0].severity; // 'error' when there is one
+ * import { sortFindings } from '@modelperf/core';
+ * const base = { split: 'test', column: null, message: '', value: null, threshold: null, details: {} };
+ * const sorted = sortFindings([{ ...base, check: 'missing_values', severity: 'info' }, { ...base, check: 'time_leakage', severity: 'error' }]);
+ * console.log(sorted.map((f) => f.check).join(',')); // time_leakage,missing_values
  * ```
  */
 export function sortFindings(findings: readonly CheckFinding[]): CheckFinding[] {

@@ -80,7 +80,8 @@ export interface CheckSpec {
  * @throws ValidationError `invalid_argument` naming the bad threshold
  * @example
  * ```ts
- * resolveThresholds({ psi: 0.1 }).psi; // 0.1
+ * import { resolveThresholds } from '@modelperf/core';
+ * console.log(resolveThresholds({ psi: 0.1 }).psi, resolveThresholds().leakage); // 0.1 0.98
  * ```
  */
 export function resolveThresholds(overrides: Partial<CheckThresholds> = {}): CheckThresholds {

@@ -18,7 +18,8 @@ export const PSI_EPSILON = 1e-4;
  * @returns the PSI (NaN when either side has no rows)
  * @example
  * ```ts
- * populationStabilityIndex([50, 50], [30, 70]); // 0.1695...
+ * import { populationStabilityIndex } from '@modelperf/core';
+ * console.log(populationStabilityIndex([50, 50], [30, 70]).toFixed(6)); // 0.169460
  * ```
  */
 export function populationStabilityIndex(expected: ArrayLike<number>, actual: ArrayLike<number>, epsilon = PSI_EPSILON): number {
@@ -44,7 +45,8 @@ export function populationStabilityIndex(expected: ArrayLike<number>, actual: Ar
  * @returns the distinct inner edges (at most bins − 1)
  * @example
  * ```ts
- * quantileEdges(Float64Array.of(1, 2, 3, 4), 2); // [2.5]
+ * import { quantileEdges } from '@modelperf/core';
+ * console.log(Array.from(quantileEdges(Float64Array.of(1, 2, 3, 4), 2))); // [ 2.5 ]
  * ```
  * @see numpy.quantile
  */
@@ -68,6 +70,11 @@ export function quantileEdges(sorted: Float64Array, bins = 10): Float64Array {
  * @param sorted - values sorted ascending, no NaN
  * @param edges - inner edges, ascending
  * @returns the count per bin
+ * @example
+ * ```ts
+ * import { binCounts } from '@modelperf/core';
+ * console.log(Array.from(binCounts(Float64Array.of(1, 2, 3, 4), Float64Array.of(2.5)))); // [ 2, 2 ]
+ * ```
  */
 export function binCounts(sorted: Float64Array, edges: Float64Array): Float64Array {
   const counts = new Float64Array(edges.length + 1);
@@ -102,7 +109,9 @@ export interface KsResult {
  * @returns statistic and p-value (NaN when a sample is empty)
  * @example
  * ```ts
- * ksTwoSample(Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6)); // { statistic: 1, ... }
+ * import { ksTwoSample } from '@modelperf/core';
+ * const ks = ksTwoSample(Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6));
+ * console.log(ks.statistic, ks.pValue); // 1 0
  * ```
  * @see scipy.stats.ks_2samp
  */
@@ -142,7 +151,9 @@ export interface ChiSquareResult {
  * @returns statistic, p-value (`chi2.sf`) and degrees of freedom (K − 1)
  * @example
  * ```ts
- * chiSquareHomogeneity([10, 20], [20, 10]);
+ * import { chiSquareHomogeneity } from '@modelperf/core';
+ * const chi = chiSquareHomogeneity([10, 20], [20, 10]);
+ * console.log(chi.statistic.toFixed(6), chi.pValue.toFixed(6), chi.dof); // 6.666667 0.009823 1
  * ```
  * @see scipy.stats.chi2_contingency(table, correction=False)
  */
@@ -171,7 +182,8 @@ export function chiSquareHomogeneity(a: ArrayLike<number>, b: ArrayLike<number>)
  * @returns the divergence (the square of scipy's `jensenshannon` distance)
  * @example
  * ```ts
- * jensenShannonDivergence([1, 0], [0, 1]); // 1
+ * import { jensenShannonDivergence } from '@modelperf/core';
+ * console.log(jensenShannonDivergence([1, 0], [0, 1]), jensenShannonDivergence([1, 1], [2, 2])); // 1 0
  * ```
  * @see scipy.spatial.distance.jensenshannon(p, q, base=2) ** 2
  */

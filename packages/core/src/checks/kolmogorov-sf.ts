@@ -58,7 +58,8 @@ export function smirnovSf(n: number, x: number): number {
  * @returns the p-value
  * @example
  * ```ts
- * kolmogorovSf(500, 0.1); // ≈ scipy.stats.kstwo.sf(0.1, 500)
+ * import { kolmogorovSf } from '@modelperf/core';
+ * console.log(kolmogorovSf(500, 0.1).toPrecision(6)); // 0.0000834229
  * ```
  * @see scipy.stats.kstwo
  */

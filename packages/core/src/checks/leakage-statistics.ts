@@ -74,7 +74,9 @@ export function pearsonCorrelation(x: Float64Array, y: Float64Array): number {
  * @returns `{ mutualInformation, entropyB }`: I(A; B) and H(B) in nats, over the same rows
  * @example
  * ```ts
- * mutualInformation(Int32Array.of(0, 0, 1, 1), Int32Array.of(0, 0, 1, 1)).mutualInformation; // ln 2
+ * import { mutualInformation } from '@modelperf/core';
+ * const r = mutualInformation(Int32Array.of(0, 0, 1, 1), Int32Array.of(0, 0, 1, 1));
+ * console.log(r.mutualInformation === Math.log(2), r.entropyB === Math.log(2)); // true true
  * ```
  * @see sklearn.metrics.mutual_info_score(b, a)
  */

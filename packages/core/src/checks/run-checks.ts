@@ -38,6 +38,12 @@ export interface CheckReport {
  * @param columns - the resolved columns
  * @param spec - the check spec
  * @returns the state options
+ * @example
+ * ```ts
+ * import { resolveCheckColumns, splitStateOptions } from '@modelperf/core';
+ * const options = splitStateOptions(resolveCheckColumns(['x', 'y', 'id'], { label: 'y', id: 'id' }), { maxCategories: 100 });
+ * console.log(JSON.stringify(options)); // {"features":["x"],"label":"y","id":"id","maxCategories":100}
+ * ```
  */
 export function splitStateOptions(columns: CheckColumns, spec: CheckSpec): SplitStateOptions {
   return { features: columns.features, label: columns.label, id: columns.id, maxCategories: spec.maxCategories };
@@ -50,7 +56,8 @@ export function splitStateOptions(columns: CheckColumns, spec: CheckSpec): Split
  * @throws ValidationError `invalid_argument` naming the bad value
  * @example
  * ```ts
- * validateCheckSpec({ psiBins: 20 }).psiBins; // 20
+ * import { validateCheckSpec } from '@modelperf/core';
+ * console.log(validateCheckSpec({ psiBins: 20 }).psiBins, validateCheckSpec({}).maxExamples); // 20 5
  * ```
  */
 export function validateCheckSpec(spec: CheckSpec): { thresholds: CheckThresholds; maxExamples: number; psiBins: number } {
@@ -91,8 +98,12 @@ const CHECKS: ReadonlyArray<[readonly CheckName[], (ctx: CheckContext, spec: Che
  * @throws ValidationError for bad thresholds or an empty split
  * @example
  * ```ts
- * const report = await runChecks({ train, test }, columns, {});
- * report.summary.status; // 'pass' | 'warn' | 'fail'
+ * import { readCsvBytes, resolveCheckColumns, runChecks, SplitState, splitStateOptions } from '@modelperf/core';
+ * const columns = resolveCheckColumns(['x', 'y'], { label: 'y' });
+ * const train = new SplitState('train', splitStateOptions(columns, {})).update(readCsvBytes('x,y\n1,0\n2,1\n3,0\n'));
+ * const test = new SplitState('test', splitStateOptions(columns, {})).update(readCsvBytes('x,y\n7,0\n8,1\n'));
+ * const report = await runChecks({ train, test }, columns, { skip: ['representativeness'] });
+ * console.log(report.summary.status, report.findings.filter((f) => f.severity !== 'info').map((f) => `${f.check} ${f.column}`).join('; ')); // warn feature_drift x
  * ```
  */
 export async function runChecks(states: SplitStates, columns: CheckColumns, spec: CheckSpec = {}): Promise<CheckReport> {
@@ -138,8 +149,12 @@ export interface CheckTables {
  * @throws SchemaError when a named column is missing from train; ValidationError for bad options
  * @example
  * ```ts
- * const report = await checkTables({ train, test }, { label: 'y' });
- * for (const f of report.findings) console.log(f.severity, f.check, f.message);
+ * import { checkTables, readCsvBytes } from '@modelperf/core';
+ * const train = readCsvBytes('x,city,y\n1,lima,0\n2,oslo,1\n3,lima,0\n4,oslo,1\n');
+ * const test = readCsvBytes('x,city,y\n2,oslo,1\n5,kyiv,0\n');
+ * const report = await checkTables({ train, test }, { label: 'y', skip: ['representativeness'] });
+ * console.log(report.summary.status); // fail
+ * console.log(report.findings[0].message); // 1 of 2 test rows (50%) also occur in train (same 2 feature values); 1 of them with the same label.
  * ```
  */
 export async function checkTables(tables: CheckTables, spec: CheckSpec = {}): Promise<CheckReport> {

@@ -84,7 +84,8 @@ export function regularizedGammaQ(a: number, x: number): number {
  * @returns the p-value
  * @example
  * ```ts
- * chiSquareSf(3.841458820694124, 1); // 0.05
+ * import { chiSquareSf } from '@modelperf/core';
+ * console.log(chiSquareSf(3.841458820694124, 1).toFixed(6)); // 0.050000
  * ```
  * @see scipy.stats.chi2.sf
  */

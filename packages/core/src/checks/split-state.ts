@@ -27,9 +27,10 @@ export interface SplitStateOptions {
  *
  * @example
  * ```ts
- * const state = new SplitState('train', { features: ['x1', 'city'], label: 'y' });
- * for await (const batch of await readBatches('train.arrows')) state.update(batch);
- * state.rows; state.rowHashes.size; state.profiles.get('x1')?.missing;
+ * import { readCsvBytes, SplitState } from '@modelperf/core';
+ * const state = new SplitState('train', { features: ['x'], label: 'y' });
+ * state.update(readCsvBytes('x,y\n1,0\n1,1\n2,0\n')); // or, per batch: for await (const b of await readBatches(path)) state.update(b)
+ * console.log(state.rows, state.rowHashes.size, state.profiles.get('x')?.max); // 3 2 2
  * ```
  */
 export class SplitState {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { correlationRatio, mutualInformation, pearsonCorrelation, singleFeatureAuc } from '../../src/checks/index.js';
+import { correlationRatio, mutualInformation, pearsonCorrelation, singleFeatureAuc } from '../../src/checks/leakage-statistics.js';
 
 // Reference values: scripts/fixtures/generate_checks.py (scikit-learn 1.2.1, scipy 1.10.1).
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'checks', 'statistics.json'), 'utf8')) as {

@@ -1,6 +1,9 @@
 import { Bool, Dictionary, Float32, Float64, Int32, Int64, makeVector, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { columnValues, mixColumnHashes, RowHashTable, NO_ROW, SplitState } from '../../src/checks/index.js';
+import { columnValues } from '../../src/checks/column-values.js';
+import { NO_ROW, RowHashTable } from '../../src/checks/row-hash-table.js';
+import { mixColumnHashes } from '../../src/checks/row-hasher.js';
+import { SplitState } from '../../src/checks/split-state.js';
 
 function hashes(column: Parameters<typeof columnValues>[0] | null, n: number): string[] {
   const h1 = new Uint32Array(n);
