@@ -1,5 +1,6 @@
 import { makeVector, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
-import { fitLogisticRegression, predictLogistic } from '../baselines/logistic-regression.js';
+import { fitLogisticRegression, type LogisticModel, predictLogistic } from '../baselines/logistic-regression.js';
+import { isModelperfError } from '../errors.js';
 import { fitPreprocessor } from '../baselines/preprocessor.js';
 import { createSeededRandom, openUniform, type SeededRandom } from '../generate/seeded-random.js';
 import { jsBinaryClfCurve } from '../kernels/js/js-kernels.js';
@@ -52,15 +53,26 @@ export function representativeness(ctx: CheckContext, spec: CheckSpec): CheckFin
     const yFit = domainLabels(trainRows.length, holdout, 0);
     const yTest = domainLabels(trainRows.length, holdout, 1);
     if (!yFit.includes(0) || !yFit.includes(1) || !yTest.includes(0) || !yTest.includes(1)) continue;
-    const pre = fitPreprocessor(fitTable, { features });
-    const xFit = pre.transform(fitTable);
-    if (xFit.cols === 0) continue;
-    const model = fitLogisticRegression(xFit, yFit, { classes: 2, l2: 1 });
-    const proba = predictLogistic(model, pre.transform(testTable));
+    let fitted: { model: LogisticModel; names: string[]; proba: Float64Array };
+    try {
+      const pre = fitPreprocessor(fitTable, { features });
+      const xFit = pre.transform(fitTable);
+      const model = fitLogisticRegression(xFit, yFit, { classes: 2, l2: 1 });
+      fitted = { model, names: xFit.names, proba: predictLogistic(model, pre.transform(testTable)) };
+    } catch (error) {
+      // Nothing to fit on (every feature constant or missing) is a finding about the data, not a failed run.
+      if (!isModelperfError(error) || error.code === 'internal') throw error;
+      out.push(finding({
+        check: 'representativeness', severity: 'info', split: split.name, column: null,
+        message: `The domain classifier for ${split.name} could not be fitted: ${error.message}`, details: { error: error.code },
+      }));
+      continue;
+    }
+    const { model, names, proba } = fitted;
     const scores = new Float64Array(yTest.length);
     for (let i = 0; i < scores.length; i++) scores[i] = proba[2 * i + 1];
     const auc = rocAuc(jsBinaryClfCurve({ scores, positive: Uint8Array.from(yTest) }));
-    const telling = Array.from(model.coef, (coef, j) => ({ feature: xFit.names[j], coefficient: coef }))
+    const telling = Array.from(model.coef, (coef, j) => ({ feature: names[j], coefficient: coef }))
       .sort((a, b) => Math.abs(b.coefficient) - Math.abs(a.coefficient)).slice(0, TOP_FEATURES);
     const warn = auc >= ctx.thresholds.domainAuc;
     out.push(finding({

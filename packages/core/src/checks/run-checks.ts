@@ -8,7 +8,9 @@ import { featureDrift, labelAndPredictionDrift } from './drift-checks.js';
 import { duplicateRows, trainTestDuplicates } from './duplicate-checks.js';
 import { targetLeakage } from './leakage-checks.js';
 import { representativeness } from './representativeness-check.js';
-import { classImbalance, constantColumns, missingValues, newCategories, schemaMismatch } from './schema-checks.js';
+import { classImbalance, newCategories } from './category-checks.js';
+import { missingValues } from './missing-checks.js';
+import { constantColumns, schemaMismatch } from './schema-checks.js';
 import { SplitState, type SplitStateOptions } from './split-state.js';
 import { timeLeakage } from './time-leakage-check.js';
 

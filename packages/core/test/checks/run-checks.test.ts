@@ -138,6 +138,12 @@ describe('checkTables: schema, constant columns, imbalance, identifiers', () => 
     const weak = await checkTables({ train: shuffled, test: shuffled }, { label: 'y', skip: ['representativeness'] });
     expect(only(weak, 'target_leakage', 'train', 'row')).toMatchObject({ severity: 'warning', details: { kind: 'identifier' } });
   });
+  it('a domain classifier with nothing to fit on is an info finding, not a failed run', async () => {
+    const constant = new Table({ k: makeVector(new Float64Array(50).fill(1)), y: makeVector(Float64Array.from({ length: 50 }, (_, i) => i % 2)) });
+    const report = await checkTables({ train: constant, test: constant }, { label: 'y' });
+    expect(only(report, 'representativeness', 'test')).toMatchObject({ severity: 'info', details: { error: 'invalid_input' } });
+    expect(only(report, 'representativeness', 'test').message).toMatch(/could not be fitted: Every feature \(k\) is constant/);
+  });
   it('names a missing column and conflicting roles', () => {
     expect(() => resolveCheckColumns(['a', 'y'], { label: 'z' })).toThrow(/Column `z` \(--label\) not found in train; available columns: a, y/);
     expect(() => resolveCheckColumns(['a', 'y'], { label: 'y', id: 'y' })).toThrow(/both --label and --id/);
