@@ -36,8 +36,11 @@ import { COMPARISON_SCHEMA, type ComparisonResult, type ComparisonSlice } from '
  * mistyped column
  * @example
  * ```ts
- * const result = await compareModels(table, { task: 'binary', label: 'y', candidate: 'p', baselines: ['dummy_score'] });
- * result.comparisons[0].metrics.roc_auc; // { candidate, baseline, difference, low, high, p_value, ... }
+ * import { compareModels, toTable } from '@modelperf/core';
+ * const table = toTable({ y: [0, 0, 1, 1, 0, 1], p: [0.1, 0.4, 0.35, 0.8, 0.2, 0.9], dummy: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5] });
+ * const result = await compareModels(table, { task: 'binary', label: 'y', candidate: 'p', baselines: ['dummy'], backend: 'js' });
+ * const auc = result.comparisons[0].metrics.roc_auc; // also low, high (DeLong), se, z
+ * console.log(auc.difference.toFixed(4), auc.p_value?.toFixed(4), auc.better); // 0.3889 0.0133 candidate
  * ```
  */
 export async function compareModels(table: Table, spec: ComparisonSpec, runtime: { kernels?: Kernels } = {}): Promise<ComparisonResult> {

@@ -44,8 +44,10 @@ export interface DelongPairedTest {
  * @throws ValidationError when `level` is not strictly between 0 and 1
  * @example
  * ```ts
- * const t = delongPairedTest(positive, candidateScores, baselineScores);
- * if (t.p_value < 0.05 && t.difference > 0) console.log('candidate is better');
+ * import { delongPairedTest } from '@modelperf/core';
+ * const positive = Uint8Array.of(1, 0, 1, 0, 1, 0);
+ * const t = delongPairedTest(positive, Float64Array.of(0.9, 0.2, 0.8, 0.3, 0.4, 0.5), Float64Array.of(0.6, 0.4, 0.5, 0.7, 0.3, 0.2));
+ * console.log(t.difference.toFixed(4), t.p_value.toFixed(3)); // 0.3333 0.386
  * ```
  */
 export function delongPairedTest(

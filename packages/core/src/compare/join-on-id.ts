@@ -39,7 +39,11 @@ const SHOWN = 5;
  * hold the same set of ids)
  * @example
  * ```ts
- * const joined = joinOnId(candidate, baseline, 'id', [{ from: 'score', as: 'baseline' }], { left: 'cand.arrow', right: 'base.arrow' });
+ * import { joinOnId, toTable } from '@modelperf/core';
+ * const candidate = toTable({ id: [1, 2, 3], y: [0, 1, 1], p: [0.2, 0.7, 0.8] });
+ * const baseline = toTable({ id: [3, 1, 2], p: [0.9, 0.1, 0.6] });
+ * const joined = joinOnId(candidate, baseline, 'id', [{ from: 'p', as: 'baseline' }], { left: 'cand.arrow', right: 'base.arrow' });
+ * console.log(Array.from(joined.getChild('baseline')!.toArray()).join(',')); // 0.1,0.6,0.9
  * ```
  */
 export function joinOnId(

@@ -13,8 +13,8 @@ const DESCRIPTIVE = new Set(['prevalence', 'queries', 'documents', 'support']);
  * @returns `higher`, `lower` or `none`
  * @example
  * ```ts
- * metricDirection('roc_auc'); // 'higher'
- * metricDirection('log_loss'); // 'lower'
+ * import { metricDirection } from '@modelperf/core';
+ * console.log(metricDirection('roc_auc'), metricDirection('log_loss'), metricDirection('prevalence')); // higher lower none
  * ```
  */
 export function metricDirection(metric: string): MetricDirection {

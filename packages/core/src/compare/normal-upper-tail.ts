@@ -42,8 +42,9 @@ function erfcAtLeastOne(x: number): number {
  * @see scipy.stats.norm.sf; S. L. Moshier, Cephes Math Library (ndtr.c)
  * @example
  * ```ts
- * normalUpperTail(1.959963984540054); // 0.025
- * 2 * normalUpperTail(Math.abs(z)); // two-sided p-value
+ * import { normalUpperTail } from '@modelperf/core';
+ * console.log(normalUpperTail(1.959963984540054).toFixed(6)); // 0.025000
+ * console.log((2 * normalUpperTail(3)).toPrecision(6)); // 0.00269980
  * ```
  */
 export function normalUpperTail(z: number): number {

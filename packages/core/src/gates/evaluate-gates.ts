@@ -13,8 +13,10 @@ import type { Gate, GateResult, GateSource, GateValue } from './gate.js';
  * source has no interval for that metric (naming what is available)
  * @example
  * ```ts
- * const results = evaluateGates(['roc_auc>=0.8'].map(parseGate), gateSourceFromReport(report));
- * if (results.some((r) => !r.passed)) process.exitCode = 3;
+ * import { evaluate, evaluateGates, gateSourceFromReport, parseGate } from '@modelperf/core';
+ * const report = await evaluate({ y: [0, 0, 1, 1], p: [0.1, 0.4, 0.35, 0.8] }, { task: 'binary', label: 'y', score: 'p', backend: 'js' });
+ * const [result] = evaluateGates([parseGate('roc_auc>=0.8')], gateSourceFromReport(report));
+ * console.log(result.passed, result.message); // false gate failed: roc_auc >= 0.8 (got 0.75)
  * ```
  */
 export function evaluateGates(gates: readonly Gate[], source: GateSource): GateResult[] {

@@ -11,7 +11,11 @@ import type { GateSource } from './gate.js';
  * exactly one (a baseline column literally named `baseline` takes precedence)
  * @example
  * ```ts
- * evaluateGates([parseGate('roc_auc-baseline>=0.02')], gateSourceFromComparison(result));
+ * import { compareModels, evaluateGates, gateSourceFromComparison, parseGate, toTable } from '@modelperf/core';
+ * const table = toTable({ y: [0, 0, 1, 1, 0, 1], p: [0.1, 0.4, 0.35, 0.8, 0.2, 0.9], dummy: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5] });
+ * const result = await compareModels(table, { task: 'binary', label: 'y', candidate: 'p', baselines: ['dummy'], bootstrap: 0, backend: 'js' });
+ * const [gate] = evaluateGates([parseGate('roc_auc-baseline>=0.2')], gateSourceFromComparison(result));
+ * console.log(gate.message); // gate passed: roc_auc-baseline >= 0.2 (got 0.388889 = 0.888889 - 0.5)
  * ```
  */
 export function gateSourceFromComparison(result: ComparisonResult): GateSource {

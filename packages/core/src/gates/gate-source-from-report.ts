@@ -10,7 +10,9 @@ import type { GateSource } from './gate.js';
  * @returns a gate source without baselines
  * @example
  * ```ts
- * evaluateGates([parseGate('roc_auc:low>=0.8')], gateSourceFromReport(await evaluateTable(table, { ...spec, ci: 0.95 })));
+ * import { evaluate, gateSourceFromReport } from '@modelperf/core';
+ * const report = await evaluate({ y: [0, 0, 1, 1], p: [0.1, 0.4, 0.35, 0.8] }, { task: 'binary', label: 'y', score: 'p', backend: 'js' });
+ * console.log(gateSourceFromReport(report).lookup('roc_auc')?.value); // 0.75
  * ```
  */
 export function gateSourceFromReport(report: Pick<Report, 'metrics' | 'intervals'>): GateSource {

@@ -31,7 +31,9 @@ const SYNTAX = 'METRIC OP NUMBER or METRIC-BASELINE OP NUMBER, optionally on a c
  * @throws ValidationError `invalid_argument` for anything else, saying what was expected
  * @example
  * ```ts
- * parseGate('roc_auc-baseline:low >= 0.02'); // { metric: 'roc_auc', baseline: 'baseline', bound: 'low', operator: '>=', threshold: 0.02, ... }
+ * import { parseGate } from '@modelperf/core';
+ * const gate = parseGate('lower(roc_auc-baseline)>=0.02');
+ * console.log(gate.text, gate.metric, gate.baseline, gate.bound, gate.threshold); // roc_auc-baseline:low >= 0.02 roc_auc baseline low 0.02
  * ```
  */
 export function parseGate(text: string): Gate {
