@@ -1,5 +1,6 @@
 import { radixSortFloat64 } from '../../kernels/js/radix-sort-float64.js';
 import type { ReportWarning } from '../../report/report-warning.js';
+import { linearQuantileBySelection } from './linear-quantile-by-selection.js';
 import { linearQuantileOfSorted } from './linear-quantile-of-sorted.js';
 import { validateRegressionInputs } from './validate-regression-inputs.js';
 import { weightedPercentileOfSorted } from './weighted-percentile.js';
@@ -119,7 +120,7 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
 
   // Pass 1: every weighted sum that needs no mean, plus the domain checks.
   let sw = 0, swy = 0, swd = 0, sse = 0, sae = 0, sape = 0, spin = 0, spinHalf = 0;
-  let ssle = 0, spoisson = 0, sgamma = 0, maxErr = 0, nearZero = -1;
+  let ssle = 0, spoisson = 0, sgamma = 0, maxErr = 0, nearZero = -1, yMin = Infinity, yMax = -Infinity;
   let msleBreak: DomainBreak | undefined;
   let poissonBreak: DomainBreak | undefined;
   let gammaBreak: DomainBreak | undefined;
@@ -141,6 +142,8 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
     spin += w * (d >= 0 ? alpha * d : -(1 - alpha) * d);
     spinHalf += w * (d >= 0 ? 0.5 * d : -0.5 * d);
     if (ad > maxErr) maxErr = ad;
+    if (y < yMin) yMin = y;
+    if (y > yMax) yMax = y;
 
     if (msleBreak === undefined) {
       if (y < 0) msleBreak = { row: i, pred: false, value: y };
@@ -150,30 +153,43 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
         ssle += w * (dl * dl);
       }
     }
+    // Both deviances use log(y / p) (gamma's log(p / y) is its negation, equal to ~1 ulp): one logarithm, not two.
+    const logRatio = y > 0 && p > 0 && (poissonBreak === undefined || gammaBreak === undefined) ? Math.log(y / p) : 0;
     if (poissonBreak === undefined) {
       if (y < 0) poissonBreak = { row: i, pred: false, value: y };
       else if (p <= 0) poissonBreak = { row: i, pred: true, value: p };
-      else spoisson += w * (2 * ((y === 0 ? 0 : y * Math.log(y / p)) - y + p));
+      else spoisson += w * (2 * ((y === 0 ? 0 : y * logRatio) - y + p));
     }
     if (gammaBreak === undefined) {
       if (y <= 0) gammaBreak = { row: i, pred: false, value: y };
       else if (p <= 0) gammaBreak = { row: i, pred: true, value: p };
-      else sgamma += w * (2 * (Math.log(p / y) + y / p - 1));
+      else sgamma += w * (2 * (-logRatio + y / p - 1));
     }
   }
 
   // One sort of the residuals (weights ride along) gives the quantiles; a merge of its two signed halves gives |d| sorted.
   const sortedW = weights === undefined ? undefined : Float64Array.from(weights);
   radixSortFloat64(residuals, sortedW);
-  const { abs, absW } = sortedAbsolute(residuals, sortedW);
-  const medianAbs = absW === undefined ? medianOfSorted(abs) : weightedPercentileOfSorted(abs, absW, 50);
+  let medianAbs: number;
+  if (sortedW === undefined) {
+    medianAbs = medianAbsoluteOfSorted(residuals);
+  } else {
+    const { abs, absW } = sortedAbsolute(residuals, sortedW);
+    medianAbs = weightedPercentileOfSorted(abs, absW!, 50);
+  }
 
-  // The targets' median for D2 (np.percentile, linear; weighted: sklearn's lower weighted percentile).
-  const ySorted = Float64Array.from(yTrue);
-  const yW = weights === undefined ? undefined : Float64Array.from(weights);
-  radixSortFloat64(ySorted, yW);
-  const yMedian = yW === undefined ? linearQuantileOfSorted(ySorted, 0.5) : weightedPercentileOfSorted(ySorted, yW, 50);
-  const constantY = ySorted[0] === ySorted[n - 1];
+  // The targets' median for D2 (np.percentile, linear: by selection, no sort; weighted: sklearn's lower weighted
+  // percentile, which needs the weights in target order).
+  let yMedian: number;
+  if (weights === undefined) {
+    yMedian = linearQuantileBySelection(Float64Array.from(yTrue), 0.5);
+  } else {
+    const ySorted = Float64Array.from(yTrue);
+    const yW = Float64Array.from(weights);
+    radixSortFloat64(ySorted, yW);
+    yMedian = weightedPercentileOfSorted(ySorted, yW, 50);
+  }
+  const constantY = yMin === yMax;
 
   // Pass 2: sums around the means (two passes, as sklearn, rather than a cancelling one-pass formula).
   const yMean = swy / sw;
@@ -249,10 +265,11 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
  */
 function binsByPrediction(yTrue: NumericArray, yPred: NumericArray, maxBins: number): PredictionBin[] {
   const n = yPred.length;
+  // One stable sort of the predictions carrying their targets (sequential reads afterwards, no index gathers); the
+  // per-bin residual quantiles come from selection, not a sort per bin.
   const pred = Float64Array.from(yPred);
-  const order = new Float64Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  radixSortFloat64(pred, order);
+  const actual = Float64Array.from(yTrue);
+  radixSortFloat64(pred, actual);
   const k = Math.min(maxBins, n);
   const bins: PredictionBin[] = [];
   const res = new Float64Array(n);
@@ -262,10 +279,8 @@ function binsByPrediction(yTrue: NumericArray, yPred: NumericArray, maxBins: num
     if (end <= start) continue; // an earlier run of ties already passed this cut
     while (end < n && pred[end] === pred[end - 1]) end++;
     let sp = 0, sy = 0, sd = 0;
-    const r = res.subarray(start, end);
     for (let j = start; j < end; j++) {
-      const row = order[j];
-      const y = yTrue[row];
+      const y = actual[j];
       const p = pred[j];
       const d = y - p;
       sp += p;
@@ -273,7 +288,6 @@ function binsByPrediction(yTrue: NumericArray, yPred: NumericArray, maxBins: num
       sd += d;
       res[j] = d;
     }
-    radixSortFloat64(r);
     const count = end - start;
     bins.push({
       pred_low: pred[start],
@@ -282,8 +296,8 @@ function binsByPrediction(yTrue: NumericArray, yPred: NumericArray, maxBins: num
       mean_predicted: sp / count,
       mean_actual: sy / count,
       mean_residual: sd / count,
-      residual_p10: linearQuantileOfSorted(r, 0.1),
-      residual_p90: linearQuantileOfSorted(r, 0.9),
+      residual_p10: linearQuantileBySelection(res, 0.1, start, end - 1),
+      residual_p90: linearQuantileBySelection(res, 0.9, start, end - 1),
     });
     start = end;
   }
@@ -324,10 +338,24 @@ function addOrOmit(
 }
 
 /** np.median of sorted values: the middle one, or the mean of the two middle ones. */
-function medianOfSorted(sorted: Float64Array): number {
+/**
+ * The median of |r| from residuals sorted ascending, in O(n / 2) without allocating: the negative half read backwards
+ * and the non-negative half are merged only up to the middle rank (the order `sortedAbsolute` would produce).
+ */
+function medianAbsoluteOfSorted(sorted: Float64Array): number {
   const n = sorted.length;
   const h = n >> 1;
-  return n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+  let j = 0;
+  while (j < n && sorted[j] < 0) j++;
+  let i = j - 1;
+  let previous = NaN;
+  let current = NaN;
+  for (let k = 0; k <= h; k++) {
+    const takeNeg = i >= 0 && (j >= n || -sorted[i] < sorted[j]);
+    previous = current;
+    current = Math.abs(sorted[takeNeg ? i-- : j++]);
+  }
+  return n % 2 === 1 ? current : (previous + current) / 2;
 }
 
 function unweightedMean(values: Float64Array): number {
