@@ -57,7 +57,11 @@ export interface ResolvedBaselineSpec {
  * fit the task or bad feature lists
  * @example
  * ```ts
- * resolveBaselineSpec(train, { task: 'binary', label: 'y', exclude: ['id'] }); // { dummies: true, trained: 'logistic', features: [...] }
+ * import { resolveBaselineSpec } from '@modelperf/core';
+ * import { tableFromArrays } from 'apache-arrow';
+ * const train = tableFromArrays({ id: Int32Array.of(1, 2), x: Float64Array.of(1, 2), y: Int8Array.of(0, 1) });
+ * const resolved = resolveBaselineSpec(train, { task: 'binary', label: 'y', exclude: ['id'] });
+ * console.log(JSON.stringify(resolved)); // {"dummies":true,"trained":"logistic","features":["x"]}
  * ```
  */
 export function resolveBaselineSpec(train: Table, spec: BaselineSpec): ResolvedBaselineSpec {

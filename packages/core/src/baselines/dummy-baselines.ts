@@ -18,7 +18,8 @@ export type DummyRegressorStrategy = (typeof DUMMY_REGRESSOR_STRATEGIES)[number]
  * @returns the count of each class
  * @example
  * ```ts
- * classCounts(Int32Array.of(0, 1, 1), 2); // Float64Array [1, 2]
+ * import { classCounts } from '@modelperf/core';
+ * console.log(Array.from(classCounts(Int32Array.of(0, 1, 1, -1), 2))); // [ 1, 2 ]
  * ```
  */
 export function classCounts(codes: Int32Array, classes: number, rows?: ArrayLike<number>): Float64Array {
@@ -48,7 +49,9 @@ export function classCounts(codes: Int32Array, classes: number, rows?: ArrayLike
  * @throws ValidationError when the counts are all zero or the strategy is unknown
  * @example
  * ```ts
- * dummyClassifierProbabilities(Float64Array.of(3, 1), 'prior', 2); // [0.75, 0.25, 0.75, 0.25]
+ * import { dummyClassifierProbabilities } from '@modelperf/core';
+ * console.log(Array.from(dummyClassifierProbabilities(Float64Array.of(3, 1), 'prior', 2))); // [ 0.75, 0.25, 0.75, 0.25 ]
+ * console.log(Array.from(dummyClassifierProbabilities(Float64Array.of(3, 1), 'most_frequent', 1))); // [ 1, 0 ]
  * ```
  * @see sklearn.dummy.DummyClassifier
  */
@@ -105,7 +108,9 @@ export function dummyClassifierProbabilities(
  * @throws ValidationError when there is no finite target or q is out of range
  * @example
  * ```ts
- * dummyRegressorValue(Float64Array.of(1, 2, 10), 'median'); // 2
+ * import { dummyRegressorValue } from '@modelperf/core';
+ * const y = Float64Array.of(1, 2, 10);
+ * console.log(dummyRegressorValue(y, 'median'), dummyRegressorValue(y, 'quantile', 0.9)); // 2 8.4
  * ```
  * @see sklearn.dummy.DummyRegressor
  */

@@ -51,8 +51,12 @@ export interface LinearModel {
  * @throws ValidationError for a bad penalty, a length mismatch, a non-finite target or no rows
  * @example
  * ```ts
- * const model = fitRidge(x, y, { l2: 1 });
- * const yhat = predictLinear(model, xTest);
+ * import { fitRidge } from '@modelperf/core';
+ * const x = { rows: 4, cols: 1, data: Float64Array.of(1, 2, 3, 4), names: ['x'] };
+ * const ols = fitRidge(x, Float64Array.of(3, 5, 7, 9), { l2: 0 });
+ * console.log(ols.coef[0].toFixed(6), ols.intercept.toFixed(6), ols.solver); // 2.000000 1.000000 cholesky
+ * const ridge = fitRidge(x, Float64Array.of(3, 5, 7, 9), { l2: 1 });
+ * console.log(ridge.coef[0].toFixed(4), ridge.intercept.toFixed(4)); // 1.6667 1.8333
  * ```
  * @see sklearn.linear_model.Ridge
  */
@@ -178,7 +182,11 @@ function dot(a: Float64Array, b: Float64Array): number {
  * @throws ValidationError when the matrix has a different number of columns
  * @example
  * ```ts
- * const yhat = predictLinear(fitRidge(x, y), x);
+ * import { fitRidge, predictLinear } from '@modelperf/core';
+ * const x = { rows: 4, cols: 1, data: Float64Array.of(1, 2, 3, 4), names: ['x'] };
+ * const model = fitRidge(x, Float64Array.of(3, 5, 7, 9), { l2: 0 });
+ * const yhat = predictLinear(model, { rows: 1, cols: 1, data: Float64Array.of(5), names: ['x'] });
+ * console.log(yhat[0].toFixed(6)); // 11.000000
  * ```
  * @see sklearn.linear_model.Ridge.predict
  */

@@ -84,8 +84,10 @@ export interface LogisticModel {
  * @throws ValidationError for bad options, codes out of range, a class with no rows, or too few rows
  * @example
  * ```ts
- * const model = fitLogisticRegression(x, y, { classes: 2, l2: 1 });
- * const proba = predictLogistic(model, xTest); // rows × 2
+ * import { fitLogisticRegression } from '@modelperf/core';
+ * const x = { rows: 6, cols: 1, data: Float64Array.of(-2, -1, 0, 1, 2, 3), names: ['x'] };
+ * const model = fitLogisticRegression(x, Int32Array.of(0, 0, 1, 0, 1, 1), { classes: 2, l2: 1 });
+ * console.log(model.status, model.coef[0].toFixed(4), model.intercept[0].toFixed(4)); // converged 0.7671 -0.3835
  * ```
  * @see sklearn.linear_model.LogisticRegression
  */
@@ -187,7 +189,11 @@ function separates(model: Pick<LogisticModel, 'classes' | 'coef' | 'intercept' |
  * @throws ValidationError when the matrix has a different number of columns
  * @example
  * ```ts
- * const proba = predictLogistic(model, x); const pPositive = proba[2 * i + 1];
+ * import { fitLogisticRegression, predictLogistic } from '@modelperf/core';
+ * const x = { rows: 6, cols: 1, data: Float64Array.of(-2, -1, 0, 1, 2, 3), names: ['x'] };
+ * const model = fitLogisticRegression(x, Int32Array.of(0, 0, 1, 0, 1, 1), { classes: 2 });
+ * const proba = predictLogistic(model, { rows: 2, cols: 1, data: Float64Array.of(-1, 2), names: ['x'] });
+ * console.log(Array.from(proba, (p) => p.toFixed(3)).join(' ')); // 0.760 0.240 0.240 0.760
  * ```
  * @see sklearn.linear_model.LogisticRegression.predict_proba
  */

@@ -21,8 +21,10 @@ export interface ItemPopularity {
  * @throws ValidationError when the lengths differ
  * @example
  * ```ts
- * const pop = fitItemPopularity(train.getChild('item')!, relevance, 'item');
- * const scores = popularityScores(pop, test.getChild('item')!, 'item');
+ * import { fitItemPopularity } from '@modelperf/core';
+ * import { vectorFromArray } from 'apache-arrow';
+ * const pop = fitItemPopularity(vectorFromArray(['a', 'b', 'a', 'c']), Float64Array.of(1, 0, 2, 1), 'item');
+ * console.log(pop.items, pop.scores.get('string:a')); // 3 3
  * ```
  */
 export function fitItemPopularity(items: ArrowColumn, relevance: ArrayLike<number>, name: string): ItemPopularity {
@@ -46,7 +48,11 @@ export function fitItemPopularity(items: ArrowColumn, relevance: ArrayLike<numbe
  * @returns one score per row and the number of rows whose item was unseen
  * @example
  * ```ts
- * const { scores, unseen } = popularityScores(pop, test.getChild('item')!, 'item');
+ * import { fitItemPopularity, popularityScores } from '@modelperf/core';
+ * import { vectorFromArray } from 'apache-arrow';
+ * const pop = fitItemPopularity(vectorFromArray(['a', 'b', 'a', 'c']), Float64Array.of(1, 0, 2, 1), 'item');
+ * const { scores, unseen } = popularityScores(pop, vectorFromArray(['c', 'a', 'z']), 'item');
+ * console.log(Array.from(scores), unseen); // [ 1, 3, 0 ] 1
  * ```
  */
 export function popularityScores(popularity: ItemPopularity, items: ArrowColumn, name: string): { scores: Float64Array; unseen: number } {

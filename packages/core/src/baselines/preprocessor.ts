@@ -53,8 +53,13 @@ export interface Preprocessor {
  * @throws ValidationError for no features or a bad cap; SchemaError for a missing or unusable column
  * @example
  * ```ts
+ * import { fitPreprocessor } from '@modelperf/core';
+ * import { tableFromArrays } from 'apache-arrow';
+ * const train = tableFromArrays({ age: Float64Array.of(20, 30, 40), region: ['eu', 'us', 'eu'] });
  * const pre = fitPreprocessor(train, { features: ['age', 'region'] });
- * const x = pre.transform(test); // x.names: ['age', 'region=eu', 'region=us']
+ * console.log(pre.featureNames.join(', ')); // age, region=eu, region=us
+ * const x = pre.transform(tableFromArrays({ age: Float64Array.of(30), region: ['us'] }));
+ * console.log(Array.from(x.data)); // [ 0, 0, 1 ]
  * ```
  * @see sklearn.compose.ColumnTransformer with SimpleImputer + StandardScaler and OneHotEncoder
  */

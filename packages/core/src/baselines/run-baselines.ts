@@ -46,7 +46,14 @@ export interface BaselineRun {
  * labels (missing, one class) or options
  * @example
  * ```ts
+ * import { runBaselines } from '@modelperf/core';
+ * import { tableFromArrays } from 'apache-arrow';
+ * const train = tableFromArrays({ x: Float64Array.of(-2, -1, 0, 1, 2, 3), y: Int8Array.of(0, 0, 1, 0, 1, 1) });
+ * const test = tableFromArrays({ x: Float64Array.of(-1.5, 2.5), y: Int8Array.of(0, 1) });
  * const { report, predictions } = await runBaselines(train, [{ name: 'test', table: test }], { task: 'binary', label: 'y' });
+ * console.log(report.models.map((m) => m.model).join(', ')); // prior, most_frequent, stratified, uniform, logistic
+ * console.log(predictions[0].schema.fields.map((f) => f.name).join(', ')); // row, prior_score, most_frequent_score, ...
+ * console.log(report.baselines.find((b) => b.model === 'logistic' && b.split === 'test')?.metrics.roc_auc); // 1
  * ```
  */
 export async function runBaselines(train: Table, splits: BaselineSplit[], spec: BaselineSpec): Promise<BaselineRun> {
