@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RecordBatchStreamWriter } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { binaryPredictionsTable, regressionPredictionsTable } from '@modelperf/core';
+import { cli } from './run-cli-captured.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'modelperf-threads-'));
+
+/** An Arrow IPC stream of the table in record batches of `batchRows` rows. */
+function writeStream(name: string, table: ReturnType<typeof binaryPredictionsTable>, batchRows: number): string {
+  const writer = new RecordBatchStreamWriter();
+  writer.reset(undefined, table.schema);
+  for (let at = 0; at < table.numRows; at += batchRows) {
+    for (const batch of table.slice(at, Math.min(table.numRows, at + batchRows)).batches) writer.write(batch);
+  }
+  writer.finish();
+  const path = join(dir, name);
+  writeFileSync(path, writer.toUint8Array(true));
+  return path;
+}
+
+/** The report without what may differ between runs: timings and the thread count. */
+function comparable(stdout: string): unknown {
+  const { timing_ms: _t, options, ...rest } = JSON.parse(stdout);
+  const { threads: _n, ...opts } = options;
+  return { ...rest, options: opts };
+}
+
+describe('modelperf evaluate --threads', () => {
+  const binary = writeStream('binary.arrows', binaryPredictionsTable({ rows: 60_000, seed: 5 }), 7_000);
+  const regression = writeStream('regression.arrows', regressionPredictionsTable({ rows: 60_000, seed: 5 }), 7_000);
+
+  it.each([
+    ['binary exact', binary, ['--label', 'label', '--score', 'score', '--stream', '--curves']],
+    ['binary binned', binary, ['--label', 'label', '--score', 'score', '--curve-mode', 'binned']],
+    ['regression', regression, ['--task', 'regression', '--label', 'target', '--pred', 'prediction', '--stream']],
+  ])('%s: the same report on one thread and on three', async (_name, file, args) => {
+    const one = await cli(['evaluate', file, ...args, '--threads', '1', '--quiet', '--format', 'json']);
+    const three = await cli(['evaluate', file, ...args, '--threads', '3', '--quiet', '--format', 'json']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(three.code, three.stderr).toBe(0);
+    expect(JSON.parse(one.stdout).options.threads).toBe(1);
+    expect(JSON.parse(three.stdout).options.threads).toBe(3);
+    expect(comparable(three.stdout)).toEqual(comparable(one.stdout));
+  });
+
+  it('refuses a thread count that is not a positive integer', async () => {
+    for (const bad of ['0', '-2', '1.5', 'many']) {
+      const r = await cli(['evaluate', binary, '--label', 'label', '--score', 'score', '--stream', '--threads', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--threads must be a positive integer/);
+    }
+  });
+});
