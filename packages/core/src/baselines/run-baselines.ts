@@ -107,6 +107,7 @@ export async function runBaselines(train: Table, splits: BaselineSplit[], spec: 
   const predictionTables: Table[] = [];
   for (const [index, split] of all.entries()) {
     const splitWarnings: ReportWarning[] = [];
+    if (classes !== undefined && index > 0) withSplitName(split.name, () => checkSplitLabels(split.table, spec.label, classes as LabelValue[]));
     const predictions = withSplitName(split.name, () => {
       const list: ModelPredictions[] = [];
       if (resolved.dummies && spec.task !== 'ranking') list.push(...dummyPredictions(dummyTraining, split.table, splitWarnings));
@@ -148,6 +149,19 @@ export async function runBaselines(train: Table, splits: BaselineSplit[], spec: 
     timing_ms: { fit: round(fitted - started), evaluate: round(done - fitted), total: round(done - started) },
   };
   return { report, predictions: predictionTables };
+}
+
+/** Every label of an evaluation split must be a training class: the baselines predict only those. */
+function checkSplitLabels(table: Table, label: string, classes: LabelValue[]): void {
+  const coded = toLabelCodes(getColumn(table, label), label);
+  const known = new Set(classes.map((c) => `${typeof c}:${String(c)}`));
+  const unknown = coded.classes.findIndex((c) => !known.has(`${typeof c}:${String(c)}`));
+  if (unknown < 0) return;
+  const row = coded.codes.indexOf(unknown);
+  throw new ValidationError(
+    'invalid_input',
+    `The label \`${label}\` holds ${JSON.stringify(coded.classes[unknown])} at row ${row}, a class the training split does not have (${classes.map((c) => JSON.stringify(c)).join(', ')}); the baselines predict only training classes: drop those rows or add the class to the training file.`,
+  );
 }
 
 async function tfjsFor(backend: 'auto' | 'js' | 'tfjs'): Promise<LoadedTfjs | undefined> {

@@ -113,6 +113,9 @@ describe('runBaselines', () => {
     const two = new Table({ x: vectorFromArray([1, 2, 3, 4], new Float64()), y: vectorFromArray([0, 1, 0, 1], new Float64()) });
     await expect(runBaselines(two, [{ name: 'heldout', table: test }], { task: 'binary', label: 'y' }))
       .rejects.toThrow(/Split "heldout": Feature `x` is in the training split but not in this one/);
+    const unseen = new Table({ x: vectorFromArray([1, 2], new Float64()), y: vectorFromArray([0, 2], new Float64()) });
+    await expect(runBaselines(two, [{ name: 'later', table: unseen }], { task: 'binary', label: 'y' }))
+      .rejects.toThrow(/Split "later": The label `y` holds 2 at row 1, a class the training split does not have \(0, 1\)/);
     await expect(runBaselines(two, [{ name: 't', table: test }], { task: 'regression', label: 'y', model: 'logistic' }))
       .rejects.toThrow(/--model logistic is for binary and multiclass/);
   });
