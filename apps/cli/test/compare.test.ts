@@ -102,6 +102,15 @@ describe('modelperf compare', () => {
     expect(out.gates[0]).toMatchObject({ gate: 'roc_auc-weak >= 0.5', passed: false });
   });
 
+  it('checks gates within slices of --by', async () => {
+    const r = await cli(['compare', both, ...common, '--baseline', 'weak', '--by', 'region', '--bootstrap', '0', '--require', 'roc_auc-weak[*]:low>=-1', '--require', 'roc_auc-weak[eu]>=0.9']);
+    expect(r.code).toBe(3);
+    const eu = JSON.parse(r.stdout).slices.find((s: { value: string }) => s.value === 'eu').comparisons[0].metrics.roc_auc;
+    const six = (v: number) => String(Number(v.toPrecision(6)));
+    expect(r.stderr).toMatch(/^gate passed: roc_auc-weak\[\*\]:low >= -1 \(all 2 slices; weakest (eu|us): got /);
+    expect(r.stderr).toContain(`gate failed: roc_auc-weak[eu] >= 0.9 (slice eu: got ${six(eu.difference)} = ${six(eu.candidate)} - ${six(eu.baseline)})\n`);
+  });
+
   it.each([
     [['--require', 'roc_auc=>0.8'], /error: Cannot read gate "roc_auc=>0.8"/],
     [['--require', 'auc>=0.8'], /error: Gate "auc >= 0.8" names metric `auc`, which is not reported; metrics: accuracy/],

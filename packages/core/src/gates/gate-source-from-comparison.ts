@@ -1,10 +1,10 @@
-import type { ComparisonResult } from '../compare/comparison-result.js';
+import type { BaselineComparison, ComparedModel, ComparisonResult } from '../compare/comparison-result.js';
 import { metricDirection } from '../compare/metric-direction.js';
-import type { GateSource } from './gate.js';
+import { sliceGateValue, type GateSource } from './gate.js';
 
 /**
  * The numbers of a comparison for gates: absolute gates read the candidate's metrics (and intervals); gates with a
- * baseline read the difference candidate - baseline and its paired interval.
+ * baseline read the difference candidate - baseline and its paired interval; `[slice]` gates read a slice's.
  *
  * @param result - a comparison from `compareModels`
  * @returns a gate source whose baselines are the comparison's; `baseline` also names the only baseline when there is
@@ -19,13 +19,20 @@ import type { GateSource } from './gate.js';
  * ```
  */
 export function gateSourceFromComparison(result: ComparisonResult): GateSource {
-  const candidate = result.models[0];
   const level = typeof result.options.ci === 'number' ? result.options.ci : undefined;
-  const comparisonOf = (name: string) => result.comparisons.find((c) => c.baseline === name)
-    ?? (name === 'baseline' && result.comparisons.length === 1 ? result.comparisons[0] : undefined);
+  return {
+    ...sourceOf(result.models, result.comparisons, result.baselines, level),
+    slices: result.slices?.map((s) => ({ value: sliceGateValue(s.value), source: sourceOf(s.models, s.comparisons, result.baselines, level) })),
+  };
+}
+
+function sourceOf(models: readonly ComparedModel[], comparisons: readonly BaselineComparison[], baselines: readonly string[], level: number | undefined): GateSource {
+  const candidate = models[0];
+  const comparisonOf = (name: string): BaselineComparison | undefined => comparisons.find((c) => c.baseline === name)
+    ?? (name === 'baseline' && comparisons.length === 1 ? comparisons[0] : undefined);
   return {
     metrics: Object.keys(candidate.metrics),
-    baselines: result.baselines,
+    baselines,
     lookup(metric, baseline) {
       if (baseline === undefined) {
         if (!(metric in candidate.metrics)) return undefined;

@@ -1,10 +1,10 @@
 import { metricDirection } from '../compare/metric-direction.js';
 import type { Report } from '../report/report.js';
-import type { GateSource } from './gate.js';
+import { sliceGateValue, type GateSource } from './gate.js';
 
 /**
  * The numbers of an evaluation report for absolute gates (`modelperf evaluate --require`): its metrics and, when it
- * has them, their confidence intervals.
+ * has them, their confidence intervals; per slice too (`--by`).
  *
  * @param report - an evaluation report
  * @returns a gate source without baselines
@@ -15,8 +15,11 @@ import type { GateSource } from './gate.js';
  * console.log(gateSourceFromReport(report).lookup('roc_auc')?.value); // 0.75
  * ```
  */
-export function gateSourceFromReport(report: Pick<Report, 'metrics' | 'intervals'>): GateSource {
+export function gateSourceFromReport(report: Pick<Report, 'metrics' | 'intervals' | 'slices'>): GateSource {
   return {
+    ...(report.slices !== undefined
+      ? { slices: report.slices.map((s) => ({ value: sliceGateValue(s.value), source: gateSourceFromReport({ metrics: s.metrics, intervals: s.intervals }) })) }
+      : {}),
     metrics: Object.keys(report.metrics),
     baselines: [],
     lookup(metric, baseline) {

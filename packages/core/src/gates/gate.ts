@@ -20,6 +20,8 @@ export interface Gate {
   readonly baseline?: string;
   /** Use this end of the confidence interval instead of the point estimate. */
   readonly bound?: 'low' | 'high';
+  /** Check within one slice (`--by`) named by its value, or `*` for every slice (all must pass); absent: all rows. */
+  readonly slice?: string;
   readonly operator: GateOperator;
   readonly threshold: number;
 }
@@ -67,4 +69,20 @@ export interface GateSource {
   readonly baselines: readonly string[];
   /** Resolves a metric (of the candidate) or, with `baseline`, its difference to that baseline; undefined if unknown. */
   lookup(metric: string, baseline?: string): GateValue | undefined;
+  /** The slices (`--by`), each with its value as a gate names it (several columns' values joined by `,`). */
+  readonly slices?: ReadonlyArray<{ readonly value: string; readonly source: GateSource }>;
+}
+
+/**
+ * How a gate names a slice value: strings as they are, null as `null`, several columns' values joined by `,`.
+ * @param value - a slice's value (or values)
+ * @returns the text to write between `[` and `]`
+ * @example
+ * ```ts
+ * import { sliceGateValue } from '@modelperf/core';
+ * console.log(sliceGateValue(['eu', 3])); // eu,3
+ * ```
+ */
+export function sliceGateValue(value: unknown): string {
+  return Array.isArray(value) ? value.map((v) => String(v)).join(',') : String(value);
 }

@@ -1,4 +1,4 @@
-export { GATE_OPERATORS, type Gate, type GateOperator, type GateResult, type GateSource, type GateValue } from './gate.js';
+export { GATE_OPERATORS, sliceGateValue, type Gate, type GateOperator, type GateResult, type GateSource, type GateValue } from './gate.js';
 export { parseGate } from './parse-gate.js';
 export { evaluateGates } from './evaluate-gates.js';
 export { gateSourceFromReport } from './gate-source-from-report.js';

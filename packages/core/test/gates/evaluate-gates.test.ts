@@ -1,4 +1,4 @@
-import { Float64, Int32, Table, vectorFromArray } from 'apache-arrow';
+import { Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { compareModels } from '../../src/compare/compare-models.js';
 import { ValidationError } from '../../src/errors.js';
@@ -41,6 +41,39 @@ describe('evaluateGates on a report', () => {
   });
 });
 
+describe('evaluateGates per slice', () => {
+  const sliced = {
+    metrics: { roc_auc: 0.8 },
+    slices: [
+      { column: 'region', value: 'eu', rows: 10, metrics: { roc_auc: 0.9 } },
+      { column: 'region', value: 'us', rows: 10, metrics: { roc_auc: 0.7 } },
+      { column: 'region', value: null, rows: 3, metrics: { roc_auc: NaN } },
+    ],
+  };
+  const source = gateSourceFromReport(sliced);
+
+  it('checks one named slice', () => {
+    const [eu, us] = check(['roc_auc[eu]>=0.85', 'roc_auc[us]>=0.85'], source);
+    expect(eu).toMatchObject({ passed: true, value: 0.9, message: 'gate passed: roc_auc[eu] >= 0.85 (slice eu: got 0.9)' });
+    expect(us).toMatchObject({ passed: false, value: 0.7 });
+  });
+
+  it('[*] passes only when every slice does, naming the failing ones, NaN included', () => {
+    const [all] = check(['roc_auc[*]>=0.6'], source);
+    expect(all).toMatchObject({ passed: false, message: 'gate failed: roc_auc[*] >= 0.6 (1 of 3 slices fail: null: got NaN)' });
+    expect(Number.isNaN(all.value)).toBe(true);
+    const two = gateSourceFromReport({ ...sliced, slices: sliced.slices.slice(0, 2) });
+    const [pass, fail] = check(['roc_auc[*]>=0.6', 'roc_auc[*]<=0.8'], two);
+    expect(pass).toMatchObject({ passed: true, value: 0.7, message: 'gate passed: roc_auc[*] >= 0.6 (all 2 slices; weakest us: got 0.7)' });
+    expect(fail).toMatchObject({ passed: false, value: 0.9, message: 'gate failed: roc_auc[*] <= 0.8 (1 of 2 slices fail: eu: got 0.9)' });
+  });
+
+  it('refuses a slice gate without slices, and an unknown slice', () => {
+    expect(() => check(['roc_auc[eu]>=0'])).toThrow(/names a slice, but nothing is sliced here; add --by COLUMN/);
+    expect(() => check(['roc_auc[apac]>=0'], source)).toThrow('Gate "roc_auc[apac] >= 0" names slice "apac"; slices: eu, us, null (or * for every slice).');
+  });
+});
+
 describe('evaluateGates on a comparison', () => {
   const y = [1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0];
   const table = new Table({
@@ -69,6 +102,18 @@ describe('evaluateGates on a comparison', () => {
     expect(bound.message).toMatch(/^gate failed: roc_auc-weak:low >= 0.5 \(got -?[\d.e-]+: lower 95% bound \(delong\) of [\d.]+ = [\d.]+ - [\d.]+\)$/);
     expect(loss.passed).toBe(false);
     expect(loss.message).toMatch(/log_loss is lower-is-better, so an improvement is negative\)$/);
+  });
+
+  it('reads slice differences of a comparison with --by', async () => {
+    const region = new Table({ ...Object.fromEntries(table.schema.fields.map((f) => [f.name, (table as Table).getChild(f.name as string)!])), g: vectorFromArray(y.map((_, i) => (i < 6 ? 'a' : 'b')), new Utf8()) });
+    const result = await compareModels(region, { task: 'binary', label: 'y', candidate: 'p', baselines: ['weak'], by: ['g'], bootstrap: 0 }, { kernels: jsKernels });
+    const source = gateSourceFromComparison(result);
+    const b = result.slices![1].comparisons[0].metrics.roc_auc;
+    const [one] = check(['roc_auc-weak[b]>=-1'], source);
+    expect(one.value).toBe(b.difference);
+    const [all] = check(['roc_auc-baseline[*]:low>=-1'], source);
+    expect(all.passed).toBe(true);
+    expect(all.value).toBe(Math.min(result.slices![0].comparisons[0].metrics.roc_auc.low!, b.low!));
   });
 
   it('refuses "baseline" when there are several, naming them, and unknown baselines', async () => {

@@ -27,6 +27,15 @@ describe('parseGate', () => {
     expect(parseGate('rmse:high<2')).toMatchObject({ metric: 'rmse', bound: 'high' });
   });
 
+  it('reads slice selectors, inside bounds too', () => {
+    expect(parseGate('roc_auc-baseline[web]:low>=0')).toEqual({
+      text: 'roc_auc-baseline[web]:low >= 0', metric: 'roc_auc', baseline: 'baseline', bound: 'low', slice: 'web', operator: '>=', threshold: 0,
+    });
+    expect(parseGate('lower(roc_auc-baseline [*]) >= -0.01')).toMatchObject({ slice: '*', bound: 'low', text: 'roc_auc-baseline[*]:low >= -0.01' });
+    expect(parseGate('rmse[eu,3]<2')).toMatchObject({ metric: 'rmse', slice: 'eu,3' });
+    expect(() => parseGate('roc_auc[]>=0')).toThrow('Gate "roc_auc[]>=0" has an empty slice []');
+  });
+
   it.each([
     ['roc_auc', /expected METRIC OP NUMBER/],
     ['roc_auc >= ', /Cannot read gate/],
