@@ -10,6 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const PKG = join(import.meta.dirname, '..', '..');
 const TSC = createRequire(join(PKG, 'package.json')).resolve('typescript/bin/tsc');
 
+/** The pnpm running this test (npx-run pnpm is not on PATH), else the one on PATH. */
+function pnpm(args: string[], cwd: string): string {
+  const exec = process.env.npm_execpath;
+  if (exec !== undefined && /pnpm/.test(exec)) {
+    return /\.[cm]?js$/.test(exec) ? run(process.execPath, [exec, ...args], cwd) : run(exec, args, cwd);
+  }
+  return run('pnpm', args, cwd);
+}
+
 function run(cmd: string, args: string[], cwd: string): string {
   try {
     return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
@@ -27,7 +36,7 @@ describe('the packed @modelperf/core', () => {
   beforeAll(() => {
     if (!existsSync(join(PKG, 'dist', 'index.d.ts'))) throw new Error('dist/ is incomplete: build @modelperf/core first.');
     dir = mkdtempSync(join(tmpdir(), 'modelperf-pack-'));
-    run('pnpm', ['pack', '--pack-destination', dir], PKG);
+    pnpm(['pack', '--pack-destination', dir], PKG);
     tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
     files = run('tar', ['tzf', tarball], dir).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
   }, 120_000);
@@ -48,7 +57,7 @@ describe('the packed @modelperf/core', () => {
     const project = join(dir, 'app');
     run('mkdir', ['-p', project], dir);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'fresh-app', version: '1.0.0', private: true, type: 'module' }));
-    run('pnpm', ['add', '--offline', '--ignore-workspace', tarball], project);
+    pnpm(['add', '--offline', '--ignore-workspace', tarball], project);
     writeFileSync(join(project, 'main.ts'), `
 import { createState, evaluateBinary, toTable, type Report } from '@modelperf/core';
 import { readTableFile, writeTableFile } from '@modelperf/core/node';
