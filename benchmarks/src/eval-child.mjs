@@ -1,7 +1,8 @@
 // Peak-memory probe, run in a fresh Node process by measure-memory.mjs.
 //   node eval-child.mjs <file> [--spec <json>]   evaluates the file as the benchmark's CLI call does; the JSON object
-//                                                is merged into the evaluateFile spec (the mode: { "stream": true },
-//                                                { "stream": true, "curveMode": "binned", "histogramBins": 4096 })
+//                                                is merged into the evaluateFile spec (the mode and threads:
+//                                                { "stream": true, "threads": 2 }, { "stream": true,
+//                                                "curveMode": "binned", "histogramBins": 4096, "threads": 1 })
 //   node eval-child.mjs --baseline               loads the same modules and evaluates nothing
 // Prints one JSON line on stdout: { "max_rss_kb": number, "rows"?: number, "timing_ms"?: object }.
 // maxRSS is the peak resident set size of this process in kilobytes, as Node documents process.resourceUsage().

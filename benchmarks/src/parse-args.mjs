@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { modeNames } from './modes.mjs';
 import { defaultPython } from './sklearn.mjs';
@@ -10,10 +11,13 @@ export const usage = `Usage: node benchmarks/src/run.mjs [options]   (or: pnpm b
 
 Options:
   --rows <list>     comma-separated row counts, e.g. 1e6,1e7 (default 1e6,1e7)
-  --runs <n>        timed CLI runs per size and mode, after one warm-up run (default 3)
+  --runs <n>        timed CLI runs per size, mode and thread count, after one warm-up run (default 3)
   --modes <list>    evaluation modes: exact (whole file), stream (exact, --stream, from .arrows),
                     binned (--curve-mode binned, streamed) (default exact,stream,binned)
   --bins <n>        histogram bins of the binned mode (default: the CLI's, 65536)
+  --threads <list>  thread counts of the streamed modes (stream, binned), each run once per count: positive
+                    integers or "all" (the available cores), e.g. 1,2,all (default 1,all); exact runs on one
+                    thread, once
   --huge            also 1e8 rows in the stream and binned modes: generates benchmarks/data/*.arrows of
                     about 1.4 GB once (reused), one timed run without warm-up, several minutes
   --server          also the HTTP server benchmark: POST /v1/evaluate with 1e4- and 1e6-row Arrow streams
@@ -31,13 +35,16 @@ Options:
  * Parses the runner's command line.
  *
  * @param {string[]} argv - arguments after the script name
+ * @param {{ cores?: number }} [machine] - `cores`: what `all` threads means (default `os.availableParallelism()`)
  * @returns {{ rows: number[], runs: number, quick: boolean, record: boolean, help: boolean, huge: boolean,
- *   modes: string[], bins: number | undefined, sklearn: boolean, python: string, server: boolean, serverOnly: boolean }}
+ *   modes: string[], bins: number | undefined, threads: number[], sklearn: boolean, python: string, server: boolean,
+ *   serverOnly: boolean }} `threads` ascending and deduplicated
  * @throws {Error} with a one-line message on an unknown option or a bad value
  * @example
- * parseBenchArgs(['--rows', '1e6,1e7', '--runs', '5']); // { rows: [1000000, 10000000], runs: 5, ... }
+ * parseBenchArgs(['--rows', '1e6,1e7', '--runs', '5']); // { rows: [1000000, 10000000], runs: 5, threads: [1, 16], ... }
+ * parseBenchArgs(['--threads', '1,2,all'], { cores: 2 }).threads; // [1, 2]
  */
-export function parseBenchArgs(argv) {
+export function parseBenchArgs(argv, machine = {}) {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -47,6 +54,7 @@ export function parseBenchArgs(argv) {
       runs: { type: 'string' },
       modes: { type: 'string' },
       bins: { type: 'string' },
+      threads: { type: 'string' },
       huge: { type: 'boolean', default: false },
       server: { type: 'boolean', default: false },
       'server-only': { type: 'boolean', default: false },
@@ -65,6 +73,8 @@ export function parseBenchArgs(argv) {
   const record = values.record === true || (!quick && values['no-record'] !== true);
   const modes = values.modes !== undefined ? parseModes(values.modes) : [...modeNames];
   const bins = values.bins !== undefined ? parsePositiveInteger('--bins', values.bins) : undefined;
+  const cores = machine.cores ?? os.availableParallelism();
+  const threads = parseThreads(values.threads ?? '1,all', cores);
   if (values.python === '') throw new Error('--python: expected a path');
   return {
     rows,
@@ -75,6 +85,7 @@ export function parseBenchArgs(argv) {
     huge: values.huge === true,
     modes,
     bins,
+    threads,
     sklearn: values['no-sklearn'] !== true && values['server-only'] !== true,
     server: values.server === true || values['server-only'] === true,
     serverOnly: values['server-only'] === true,
@@ -88,6 +99,19 @@ function parseModes(text) {
     if (!modeNames.includes(mode)) throw new Error(`--modes: expected a list of ${modeNames.join(', ')}, got "${text}"`);
   }
   return modeNames.filter((mode) => modes.includes(mode));
+}
+
+function parseThreads(text, cores) {
+  const threads = text.split(',').map((part) => {
+    const trimmed = part.trim();
+    if (trimmed === 'all') return cores;
+    const value = trimmed === '' ? Number.NaN : Number(trimmed);
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new Error(`--threads: expected a list of positive integers or "all", such as 1,2,all, got "${text}"`);
+    }
+    return value;
+  });
+  return [...new Set(threads)].sort((a, b) => a - b);
 }
 
 function parseRows(text) {

@@ -8,7 +8,7 @@ const modeOrder = { exact: 0, stream: 1, binned: 2 };
 
 /**
  * Writes one run's results to `<dir>/<date>.json`. A file of the same date from the same machine is merged (cases of
- * the same task, mode and size are replaced, others kept; the same for scikit-learn comparisons and HTTP server cases of
+ * the same task, mode, size and thread count (1 when absent) are replaced, others kept; the same for scikit-learn comparisons and HTTP server cases of
  * the same size); one
  * from another machine is kept and the new file is named `<date>-2.json`, `<date>-3.json`, ...
  *
@@ -26,9 +26,13 @@ export function recordResults({ dir, result }) {
     const path = join(dir, n === 1 ? `${result.date}.json` : `${result.date}-${n}.json`);
     const existing = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
     if (existing !== undefined && JSON.stringify(existing.machine) !== JSON.stringify(result.machine)) continue;
-    const key = (c) => `${c.task}:${c.mode ?? 'exact'}:${c.rows}`;
+    const key = (c) => `${c.task}:${c.mode ?? 'exact'}:${c.rows}:${c.threads ?? 1}`;
     const cases = merge(existing?.cases, result.cases, key).sort(
-      (a, b) => a.task.localeCompare(b.task) || a.rows - b.rows || (modeOrder[a.mode ?? 'exact'] ?? 9) - (modeOrder[b.mode ?? 'exact'] ?? 9),
+      (a, b) =>
+        a.task.localeCompare(b.task) ||
+        a.rows - b.rows ||
+        (modeOrder[a.mode ?? 'exact'] ?? 9) - (modeOrder[b.mode ?? 'exact'] ?? 9) ||
+        (a.threads ?? 1) - (b.threads ?? 1),
     );
     const merged = { schema: resultsSchema, ...result, cases };
     if (result.sklearn !== undefined || existing?.sklearn !== undefined) {

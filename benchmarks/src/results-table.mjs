@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { computeRowsPerSecond, evaluationThreads } from './targets.mjs';
+import { computeRowsPerSecond } from './targets.mjs';
 
 /** Markers around the generated modes table in `benchmarks/README.md`. */
 export const tableMarkers = Object.freeze({ start: '<!-- results:start -->', end: '<!-- results:end -->' });
@@ -11,8 +11,8 @@ export const sklearnMarkers = Object.freeze({ start: '<!-- sklearn:start -->', e
 export const serverMarkers = Object.freeze({ start: '<!-- server:start -->', end: '<!-- server:end -->' });
 
 const header = [
-  '| Date | Machine | Node | Rows | Mode | CLI wall min / median | read / compute | Compute rows/s (per core) | Sort floor | Peak RSS / over idle | Bytes/row | < 1.5 s at 1e7 (exact) | < 40 B/row (exact) | ≤ 16 B/row (stream) | ≥ 150 M rows/s/core (binned) | < 1 GiB peak at 1e8 (binned) |',
-  '|---|---|---|--:|---|--:|--:|--:|--:|--:|--:|:-:|:-:|:-:|:-:|:-:|',
+  '| Date | Machine | Node | Rows | Mode | Threads | CLI wall min / median | read / compute | Compute rows/s (per core) | Compute speed-up vs 1 thread | Sort floor | Peak RSS / over idle | Bytes/row | < 1.5 s at 1e7 (exact) | < 40 B/row (exact) | ≤ 16 B/row (stream) | ≥ 150 M rows/s/core (binned) | < 1 GiB peak at 1e8 (binned) | ≥ 1.6× (2+ threads, stream 1e7) |',
+  '|---|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|:-:|:-:|:-:|:-:|:-:|',
 ];
 
 const sklearnHeader = [
@@ -21,7 +21,8 @@ const sklearnHeader = [
 ];
 
 /**
- * Renders the cases of results files as one Markdown table, a line per size and mode (`exact` when a case has none).
+ * Renders the cases of results files as one Markdown table, a line per size, mode (`exact` when a case has none) and
+ * thread count (1 when a case has none: results from before the thread pool).
  *
  * @param {object[]} results - as returned by `loadResults`, in display order
  * @returns {string} the Markdown table (header only when there are no results)
@@ -36,15 +37,18 @@ export function renderResultsTable(results) {
       const t = c.timing_ms ?? {};
       const rate = computeRowsPerSecond(c);
       const v = c.targets ?? {};
+      const threads = c.threads ?? 1;
       lines.push(`| ${[
         result.date,
         machineCell(m),
         cell(m.node ?? '?'),
         formatRows(c.rows),
         c.mode ?? 'exact',
+        threads,
         c.wall_ms ? `${ms(c.wall_ms.min)} / ${ms(c.wall_ms.median)}` : '—',
         t.read !== undefined || t.compute !== undefined ? `${ms(t.read)} / ${ms(t.compute)}` : '—',
-        Number.isFinite(rate) ? `${formatRate(rate)} (${formatRate(rate / (c.threads ?? evaluationThreads))})` : '—',
+        Number.isFinite(rate) ? `${formatRate(rate)} (${formatRate(rate / threads)})` : '—',
+        times(c.speedup_vs_one_thread),
         c.sort_floor_ms !== undefined ? ms(c.sort_floor_ms) : '—',
         c.memory ? `${mib(c.memory.peak_rss_kb)} / ${mib(c.memory.peak_rss_kb - c.memory.baseline_rss_kb)}` : '—',
         c.memory ? c.memory.bytes_per_row.toFixed(1) : '—',
@@ -53,6 +57,7 @@ export function renderResultsTable(results) {
         verdict(v.stream_memory),
         verdict(v.binned_throughput),
         verdict(v.binned_peak),
+        verdict(v.threads_speedup),
       ].join(' | ')} |`);
     }
   }

@@ -10,24 +10,27 @@ import { renderResultsTable, renderServerTable, renderSklearnTable, serverMarker
 import { runServerBenchmark } from './server-bench.mjs';
 import { defaultPython, detectSklearn, runSklearnScript, sklearnScript } from './sklearn.mjs';
 import { readScores, timeSortFloor } from './sort-floor.mjs';
-import { computeRowsPerSecond, evaluationThreads, judgeSklearn, judgeTargets, targets } from './targets.mjs';
+import { computeRowsPerSecond, judgeSklearn, judgeTargets, targets, withThreadsSpeedups } from './targets.mjs';
 import { timeCli } from './time-cli.mjs';
 
 /**
- * Runs the binary benchmark: for each size and mode (`exact` whole file, `stream`, `binned`; see `modes.mjs`) makes or
- * reuses the data file, times the CLI end to end, measures peak memory in a fresh process, and for `exact` times the
- * sort floor; with `huge`, adds `hugeRows` (1e8) rows in the streamed modes; with `sklearn`, times scikit-learn on
- * the same labels and scores against the exact case of each size. Then, when `record` is set, writes
+ * Runs the binary benchmark: for each size and mode (`exact` whole file, `stream`, `binned`; see `modes.mjs`), the
+ * streamed modes once per thread count of `threads`, makes or reuses the data file, times the CLI end to end, measures
+ * peak memory in a fresh process, and for `exact` times the sort floor; then adds the streamed modes' speed-up over
+ * one thread (`withThreadsSpeedups`) and judges every case against the targets; with `huge`, adds `hugeRows` (1e8)
+ * rows in the streamed modes; with `sklearn`, times scikit-learn on the same labels and scores against the exact case
+ * of each size. Then, when `record` is set, writes
  * `results/<date>.json` and regenerates the README tables from all results files.
  *
  * @remarks
  * The only contracts with the rest of the repository are `deps.cli` (spawned as
- * `node <cli> evaluate <file> --task binary --label label --score score --format json [mode flags]`, a JSON report on
- * stdout with `rows` and `timing_ms`), `deps.evalChildScript` (see `eval-child.mjs`), `deps.binaryPredictionsTable`
- * and the scikit-learn script; tests pass fakes for all of them.
+ * `node <cli> evaluate <file> --task binary --label label --score score --format json [mode flags] [--threads N]`,
+ * a JSON report on stdout with `rows`, `timing_ms` and, streamed, `options.threads`), `deps.evalChildScript` (see
+ * `eval-child.mjs`), `deps.binaryPredictionsTable` and the scikit-learn script; tests pass fakes for all of them.
  *
- * @param {{ rows: number[], runs: number, record: boolean, modes?: string[], bins?: number, huge?: boolean,
- *   sklearn?: boolean, python?: string, server?: boolean, serverOnly?: boolean }} options - from `parseBenchArgs` (`modes` defaults to all three; `sklearn` to off)
+ * @param {{ rows: number[], runs: number, record: boolean, modes?: string[], bins?: number, threads?: number[],
+ *   huge?: boolean, sklearn?: boolean, python?: string, server?: boolean, serverOnly?: boolean }} options - from
+ *   `parseBenchArgs` (`modes` defaults to all three; `threads` to `[1]`; `sklearn` to off)
  * @param {object} deps
  * @param {string} deps.cli - CLI entry script
  * @param {string} [deps.evalChildScript] - memory probe script (default `eval-child.mjs`)
@@ -56,6 +59,7 @@ export async function runBenchmarks(options, deps) {
   const log = deps.log ?? (() => {});
   const now = deps.now ?? (() => new Date());
   const modes = options.modes ?? [...modeNames];
+  const threadCounts = options.threads ?? [1];
   if (!existsSync(cli)) {
     throw new Error(`${cli} not found: build the CLI first (pnpm build; pnpm bench builds it through turbo)`);
   }
@@ -99,49 +103,37 @@ export async function runBenchmarks(options, deps) {
     const stream = size.modes.some((m) => m !== 'exact')
       ? await ensureBinaryStream({ rows, dataDir, binaryPredictionsTable, tableToIPC, arrow: deps.arrow, log })
       : undefined;
-    let exactCase;
+    const sizeCases = [];
     for (const mode of size.modes) {
-      const setup = modeSetup(mode, { bins: options.bins });
-      const input = setup.input === 'file' ? dataset : stream;
-      const name = `${basename(input.path)} [${mode}]`;
-      log(`${name}: CLI, ${size.warmup ? '1 warm-up + ' : 'no warm-up, '}${size.runs} timed run(s)`);
-      const timing = await timeCli({ cli, file: input.path, rows, runs: size.runs, extraArgs: setup.cliArgs, warmup: size.warmup });
-      log(`${name}: peak memory in a fresh process`);
-      const memory = await measurePeakMemory({ file: input.path, rows, baselineKb, script: evalChildScript, spec: setup.spec });
-      const entry = {
-        task: 'binary',
-        mode,
-        rows,
-        file: basename(input.path),
-        file_bytes: input.bytes,
-        cli_args: setup.cliArgs,
-        runs: size.runs,
-        warmup: size.warmup,
-        threads: evaluationThreads,
-        wall_ms: roundFields(timing.wall_ms),
-        timing_ms: roundFields(timing.timing_ms),
-        memory,
-      };
-      const computeRate = computeRowsPerSecond(entry);
-      entry.throughput = {
-        compute_rows_per_s: Math.round(computeRate),
-        compute_rows_per_s_per_core: Math.round(computeRate / evaluationThreads),
-        wall_rows_per_s: Math.round((rows * 1000) / entry.wall_ms.median),
-      };
-      const metrics = timing.report?.metrics ?? {};
-      if (typeof metrics.roc_auc === 'number') entry.roc_auc = metrics.roc_auc;
-      if (typeof metrics.roc_auc_max_error === 'number') entry.roc_auc_max_error = metrics.roc_auc_max_error;
-      if (mode === 'binned') entry.bins = options.bins ?? 'cli-default';
-      if (mode === 'exact') entry.sort_floor_ms = timeSortFloor(readScores(input.path), size.runs);
+      // The streamed modes run once per thread count; exact (whole file) runs once, on one thread.
+      for (const threads of mode === 'exact' ? [undefined] : threadCounts) {
+        const setup = modeSetup(mode, { bins: options.bins, threads });
+        const input = setup.input === 'file' ? dataset : stream;
+        const name = `${basename(input.path)} [${mode}${threads === undefined ? '' : `, ${threads} thread${threads === 1 ? '' : 's'}`}]`;
+        log(`${name}: CLI, ${size.warmup ? '1 warm-up + ' : 'no warm-up, '}${size.runs} timed run(s)`);
+        const timing = await timeCli({ cli, file: input.path, rows, runs: size.runs, extraArgs: setup.cliArgs, warmup: size.warmup });
+        log(`${name}: peak memory in a fresh process`);
+        const memory = await measurePeakMemory({ file: input.path, rows, baselineKb, script: evalChildScript, spec: setup.spec });
+        const used = threads === undefined ? 1 : usedThreads(timing.report, threads);
+        const entry = measuredCase({ mode, rows, input, setup, size, timing, memory, threads: used });
+        if (mode === 'binned') entry.bins = options.bins ?? 'cli-default';
+        if (mode === 'exact') entry.sort_floor_ms = timeSortFloor(readScores(input.path), size.runs);
+        sizeCases.push(entry);
+        log(
+          `${name}: wall median ${entry.wall_ms.median} ms, compute ${entry.timing_ms.compute} ms ` +
+            `(${(computeRowsPerSecond(entry) / 1e6).toFixed(1)} M rows/s on ${entry.threads} thread${entry.threads === 1 ? '' : 's'}), peak ${(memory.peak_rss_kb / 1024).toFixed(0)} MiB, ` +
+            `${memory.bytes_per_row} B/row${entry.sort_floor_ms !== undefined ? `, sort ${entry.sort_floor_ms} ms` : ''}`,
+        );
+      }
+    }
+    for (const entry of withThreadsSpeedups(sizeCases)) {
       entry.targets = judgeTargets(entry);
       cases.push(entry);
-      if (mode === 'exact') exactCase = entry;
-      log(
-        `${name}: wall median ${entry.wall_ms.median} ms, compute ${entry.timing_ms.compute} ms ` +
-          `(${(computeRate / 1e6).toFixed(1)} M rows/s), peak ${(memory.peak_rss_kb / 1024).toFixed(0)} MiB, ${memory.bytes_per_row} B/row` +
-          `${entry.sort_floor_ms !== undefined ? `, sort ${entry.sort_floor_ms} ms` : ''}`,
-      );
+      if (entry.speedup_vs_one_thread !== undefined) {
+        log(`${entry.file} [${entry.mode}]: compute speed-up on ${entry.threads} threads over 1: ${entry.speedup_vs_one_thread}x`);
+      }
     }
+    const exactCase = cases.find((c) => c.rows === rows && c.mode === 'exact');
 
     if (size.sklearn && sklearn?.status === 'ran' && exactCase !== undefined) {
       const raw = ensureRawColumns({ file: dataset.path, rows, tableFromIPC: deps.arrow.tableFromIPC, log });
@@ -193,6 +185,48 @@ export async function runBenchmarks(options, deps) {
   }
   const serverTable = server !== undefined ? renderServerTable([result]) : null;
   return { result, table, sklearnTable, serverTable, recordedPath };
+}
+
+/**
+ * Threads a timed case ran on: the report's `options.threads` when it has one (the streamed modes record it), else the
+ * number asked for.
+ *
+ * @param {{ options?: { threads?: unknown } } | undefined} report - the last timed CLI report
+ * @param {number} requested - the `--threads` passed to a streamed mode
+ * @returns {number}
+ * @example
+ * usedThreads({ options: { threads: 4 } }, 4); // 4
+ */
+export function usedThreads(report, requested) {
+  const threads = report?.options?.threads;
+  return Number.isSafeInteger(threads) && threads >= 1 ? threads : requested;
+}
+
+function measuredCase({ mode, rows, input, setup, size, timing, memory, threads }) {
+  const entry = {
+    task: 'binary',
+    mode,
+    rows,
+    file: basename(input.path),
+    file_bytes: input.bytes,
+    cli_args: setup.cliArgs,
+    runs: size.runs,
+    warmup: size.warmup,
+    threads,
+    wall_ms: roundFields(timing.wall_ms),
+    timing_ms: roundFields(timing.timing_ms),
+    memory,
+  };
+  const computeRate = computeRowsPerSecond(entry);
+  entry.throughput = {
+    compute_rows_per_s: Math.round(computeRate),
+    compute_rows_per_s_per_core: Math.round(computeRate / threads),
+    wall_rows_per_s: Math.round((rows * 1000) / entry.wall_ms.median),
+  };
+  const metrics = timing.report?.metrics ?? {};
+  if (typeof metrics.roc_auc === 'number') entry.roc_auc = metrics.roc_auc;
+  if (typeof metrics.roc_auc_max_error === 'number') entry.roc_auc_max_error = metrics.roc_auc_max_error;
+  return entry;
 }
 
 /**

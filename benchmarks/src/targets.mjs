@@ -7,9 +7,12 @@
  * - stream_memory (exact, `--stream`): at most 16 bytes per row held (peak RSS over idle / rows); judged from 1e7 rows
  *   up, since at 1e6 rows one 2^20-row input batch (14 bytes a row) is itself the whole file.
  * - binned_throughput (`--curve-mode binned`): at least 150 million rows a second per core, from the report's
- *   `timing_ms.compute` (median; for streamed modes it includes reading the batches); judged from 1e6 rows up. The
- *   JS kernels run on one thread, so per core = rows/s / 1.
+ *   `timing_ms.compute` (median; for streamed modes it includes reading the batches); judged from 1e6 rows up, for
+ *   every thread count; per core = rows/s / the case's `threads`.
  * - binned_peak (`--curve-mode binned`): peak RSS of the whole process under 1 GiB on 1e8 rows (`--huge`).
+ * - threads_speedup (`--stream`): median compute of the 1-thread case / that of the case with the most threads (> 1)
+ *   of the same mode and size (its `speedup_vs_one_thread`, see {@link withThreadsSpeedups}) at least 1.6, judged on
+ *   that case at 1e7 rows; the binned mode records the same speed-up, unjudged.
  * - sklearn: modelperf's full exact report at least 10 times faster than scikit-learn's `roc_auc_score` alone, on
  *   1e7 rows; judged twice, on modelperf's `timing_ms.compute` and on its CLI wall time.
  */
@@ -26,18 +29,18 @@ export const targets = Object.freeze({
   binnedPeakBytes: 2 ** 30,
   sklearnRows: 1e7,
   sklearnSpeedup: 10,
+  threadsRows: 1e7,
+  threadsSpeedup: 1.6,
 });
-
-/** Threads the evaluation runs on (the JS kernels are single-threaded), for rows/s per core. */
-export const evaluationThreads = 1;
 
 /**
  * Judges one benchmark case against {@link targets}, by its mode (`exact` when absent).
  *
- * @param {{ rows: number, mode?: string, wall_ms?: { median: number }, timing_ms?: { compute?: number },
- *   memory?: { bytes_per_row: number, peak_rss_kb: number } }} result - one case
- * @returns {Record<string, 'pass' | 'fail' | null>} exact: `{ time, memory }`; stream: `{ stream_memory }`;
- *   binned: `{ binned_throughput, binned_peak }`
+ * @param {{ rows: number, mode?: string, threads?: number, wall_ms?: { median: number }, timing_ms?: { compute?: number },
+ *   memory?: { bytes_per_row: number, peak_rss_kb: number }, speedup_vs_one_thread?: number }} result - one case
+ *   (`threads` 1 when absent)
+ * @returns {Record<string, 'pass' | 'fail' | null>} exact: `{ time, memory }`; stream: `{ stream_memory,
+ *   threads_speedup }`; binned: `{ binned_throughput, binned_peak }`
  * @example
  * judgeTargets({ rows: 1e7, wall_ms: { median: 1200 }, memory: { bytes_per_row: 31 } }); // { time: 'pass', memory: 'pass' }
  */
@@ -45,10 +48,12 @@ export function judgeTargets(result) {
   const mode = result.mode ?? 'exact';
   if (mode === 'stream') {
     const ok = result.rows >= targets.streamMinRows && result.memory ? result.memory.bytes_per_row <= targets.streamBytesPerRow : null;
-    return { stream_memory: verdict(ok) };
+    const speedup = result.speedup_vs_one_thread;
+    const faster = result.rows === targets.threadsRows && Number.isFinite(speedup) ? speedup >= targets.threadsSpeedup : null;
+    return { stream_memory: verdict(ok), threads_speedup: verdict(faster) };
   }
   if (mode === 'binned') {
-    const perCore = computeRowsPerSecond(result) / evaluationThreads;
+    const perCore = computeRowsPerSecond(result) / (result.threads ?? 1);
     const throughput = result.rows >= targets.binnedMinRows && Number.isFinite(perCore) ? perCore >= targets.binnedRowsPerSecondPerCore : null;
     const peak = result.rows >= targets.binnedPeakRows && result.memory ? result.memory.peak_rss_kb * 1024 < targets.binnedPeakBytes : null;
     return { binned_throughput: verdict(throughput), binned_peak: verdict(peak) };
@@ -56,6 +61,39 @@ export function judgeTargets(result) {
   const time = result.rows === targets.timeRows && result.wall_ms ? result.wall_ms.median < targets.timeMs : null;
   const memory = result.rows >= targets.memoryMinRows && result.memory ? result.memory.bytes_per_row < targets.bytesPerRow : null;
   return { time: verdict(time), memory: verdict(memory) };
+}
+
+/**
+ * Adds the thread speed-up to the cases of the streamed modes: in each group of the same task, mode and size that
+ * has a 1-thread case, the case with the most threads (> 1) gets `speedup_vs_one_thread` = median
+ * `timing_ms.compute` of the 1-thread case / its own (3 decimals). Other cases are returned as they are.
+ *
+ * @param {{ task?: string, mode?: string, rows: number, threads?: number, timing_ms?: { compute?: number } }[]} cases
+ *   - one run's cases (`threads` 1 when absent)
+ * @returns {object[]} the same cases in the same order, those with a speed-up copied with the field added
+ * @example
+ * withThreadsSpeedups([
+ *   { mode: 'stream', rows: 1e7, threads: 1, timing_ms: { compute: 2000 } },
+ *   { mode: 'stream', rows: 1e7, threads: 2, timing_ms: { compute: 1100 } },
+ * ])[1].speedup_vs_one_thread; // 1.818
+ */
+export function withThreadsSpeedups(cases) {
+  const threadsOf = (c) => c.threads ?? 1;
+  const group = (c) => `${c.task ?? 'binary'}:${c.mode ?? 'exact'}:${c.rows}`;
+  const one = new Map();
+  const most = new Map();
+  for (const c of cases) {
+    if ((c.mode ?? 'exact') === 'exact') continue;
+    const key = group(c);
+    if (threadsOf(c) === 1) one.set(key, c);
+    else if (threadsOf(c) >= threadsOf(most.get(key) ?? { threads: 1 })) most.set(key, c);
+  }
+  return cases.map((c) => {
+    const base = one.get(group(c));
+    if (base === undefined || most.get(group(c)) !== c) return c;
+    const ratio = base.timing_ms?.compute / c.timing_ms?.compute;
+    return Number.isFinite(ratio) && ratio > 0 ? { ...c, speedup_vs_one_thread: Number(ratio.toFixed(3)) } : c;
+  });
 }
 
 /**

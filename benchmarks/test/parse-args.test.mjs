@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { test } from 'node:test';
 import { hugeRows, parseBenchArgs } from '../src/parse-args.mjs';
 
-const defaults = { huge: false, modes: ['exact', 'stream', 'binned'], bins: undefined, sklearn: true, python: '/usr/bin/python3', server: false, serverOnly: false };
+const all = os.availableParallelism();
+const defaults = { huge: false, modes: ['exact', 'stream', 'binned'], bins: undefined, threads: all === 1 ? [1] : [1, all], sklearn: true, python: '/usr/bin/python3', server: false, serverOnly: false };
 
 test('defaults: 1e6 and 1e7 rows, 3 runs, recorded, three modes, scikit-learn, no huge case', () => {
   assert.deepEqual(parseBenchArgs([]), { rows: [1e6, 1e7], runs: 3, quick: false, record: true, help: false, ...defaults });
@@ -39,4 +41,19 @@ test('--huge, --modes (in canonical order, deduplicated), --bins, --no-sklearn, 
   assert.throws(() => parseBenchArgs(['--modes', 'exact,fast']), /--modes: expected a list of exact, stream, binned/);
   assert.throws(() => parseBenchArgs(['--bins', '0']), /--bins/);
   assert.throws(() => parseBenchArgs(['--python', '']), /--python/);
+});
+
+test('--threads: positive integers and "all" (the cores), ascending and deduplicated; default 1,all', () => {
+  assert.deepEqual(parseBenchArgs([], { cores: 16 }).threads, [1, 16]);
+  assert.deepEqual(parseBenchArgs([], { cores: 1 }).threads, [1], '1 and all are the same on one core');
+  assert.deepEqual(parseBenchArgs(['--threads', 'all, 2,1,2'], { cores: 4 }).threads, [1, 2, 4]);
+  assert.deepEqual(parseBenchArgs(['--threads', '2,all'], { cores: 2 }).threads, [2]);
+  assert.deepEqual(parseBenchArgs(['--threads', '8'], { cores: 2 }).threads, [8]);
+  assert.deepEqual(parseBenchArgs(['--quick', '--threads', '1,2']).threads, [1, 2]);
+  for (const bad of ['0', '-1', '1.5', 'two', '', '1,,2', 'ALL', '1e400']) {
+    assert.throws(() => parseBenchArgs([`--threads=${bad}`]), (error) => {
+      assert.equal(error.message, `--threads: expected a list of positive integers or "all", such as 1,2,all, got "${bad}"`);
+      return true;
+    });
+  }
 });

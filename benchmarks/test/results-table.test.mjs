@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { loadResults, recordResults } from '../src/results-files.mjs';
 import { formatRows, renderResultsTable, renderSklearnTable, sklearnMarkers, tableMarkers, updateResultsTable } from '../src/results-table.mjs';
-import { computeRowsPerSecond, judgeSklearn, judgeTargets, targets } from '../src/targets.mjs';
+import { computeRowsPerSecond, judgeSklearn, judgeTargets, targets, withThreadsSpeedups } from '../src/targets.mjs';
 
 const machine = { cpu: 'Fake CPU | 3 GHz', cores: 8, memory_gib: 32, os: 'linux 6.8.0 x64', node: 'v20.20.2' };
 
@@ -35,13 +36,13 @@ test('judgeTargets: time only at 1e7 rows, memory from 1e6 rows', () => {
   assert.deepEqual(judgeTargets(fakeCase(1e5, 100, 400)), { time: null, memory: null });
 });
 
-function modeCase(mode, rows, computeMs, bytesPerRow, peakKb) {
+function modeCase(mode, rows, computeMs, bytesPerRow, peakKb, threads = 1) {
   const c = {
     task: 'binary',
     mode,
     rows,
     runs: 3,
-    threads: 1,
+    threads,
     wall_ms: { min: computeMs + 300, median: computeMs + 310, runs: [] },
     timing_ms: { compute: computeMs, total: computeMs },
     memory: { peak_rss_kb: peakKb, baseline_rss_kb: 60_000, bytes_per_row: bytesPerRow },
@@ -50,17 +51,56 @@ function modeCase(mode, rows, computeMs, bytesPerRow, peakKb) {
 }
 
 test('judgeTargets: stream memory from 1e7 rows; binned throughput from 1e6 rows and peak RSS at 1e8', () => {
-  assert.deepEqual(judgeTargets(modeCase('stream', 1e7, 2000, 15.9, 0)), { stream_memory: 'pass' });
-  assert.deepEqual(judgeTargets(modeCase('stream', 1e8, 2000, 16.1, 0)), { stream_memory: 'fail' });
-  assert.deepEqual(judgeTargets(modeCase('stream', 1e6, 2000, 99, 0)), { stream_memory: null });
+  assert.deepEqual(judgeTargets(modeCase('stream', 1e7, 2000, 15.9, 0)), { stream_memory: 'pass', threads_speedup: null });
+  assert.deepEqual(judgeTargets(modeCase('stream', 1e8, 2000, 16.1, 0)), { stream_memory: 'fail', threads_speedup: null });
+  assert.deepEqual(judgeTargets(modeCase('stream', 1e6, 2000, 99, 0)), { stream_memory: null, threads_speedup: null });
   // 1e7 rows in 50 ms = 200 M rows/s; in 100 ms = 100 M rows/s.
   assert.deepEqual(judgeTargets(modeCase('binned', 1e7, 50, 1, 2 ** 20)), { binned_throughput: 'pass', binned_peak: null });
   assert.deepEqual(judgeTargets(modeCase('binned', 1e7, 100, 1, 2 ** 20)), { binned_throughput: 'fail', binned_peak: null });
   assert.deepEqual(judgeTargets(modeCase('binned', 1e8, 500, 1, 2 ** 20 - 1)), { binned_throughput: 'pass', binned_peak: 'pass' });
   assert.deepEqual(judgeTargets(modeCase('binned', 1e8, 500, 1, 2 ** 20)), { binned_throughput: 'pass', binned_peak: 'fail' });
   assert.deepEqual(judgeTargets(modeCase('binned', 1e5, 1, 1, 0)), { binned_throughput: null, binned_peak: null });
+  // Per core = rows/s / threads: 1e7 rows in 25 ms on 2 threads = 200 M rows/s per core; on 4 threads 100.
+  assert.equal(judgeTargets(modeCase('binned', 1e7, 25, 1, 0, 2)).binned_throughput, 'pass');
+  assert.equal(judgeTargets(modeCase('binned', 1e7, 25, 1, 0, 4)).binned_throughput, 'fail');
+  assert.equal(judgeTargets({ ...modeCase('binned', 1e7, 50, 1, 0), threads: undefined }).binned_throughput, 'pass', 'no threads: 1');
   assert.equal(computeRowsPerSecond({ rows: 1e7, timing_ms: { compute: 50 } }), 2e8);
   assert.ok(Number.isNaN(computeRowsPerSecond({ rows: 1e7, timing_ms: {} })));
+});
+
+test('withThreadsSpeedups: the most-threaded case of each streamed mode and size gets compute(1 thread) / its compute', () => {
+  const cases = [
+    fakeCase(1e7, 1200, 31),
+    modeCase('stream', 1e7, 2000, 15, 0, 1),
+    modeCase('stream', 1e7, 1500, 15, 0, 2),
+    modeCase('stream', 1e7, 1000, 15, 0, 4),
+    modeCase('binned', 1e7, 300, 1, 0, 1),
+    modeCase('binned', 1e7, 200, 1, 0, 2),
+    modeCase('binned', 1e6, 30, 1, 0, 2), // no 1-thread case of this size
+    modeCase('stream', 1e6, 300, 15, 0, 1), // no multi-thread case
+  ];
+  const before = JSON.stringify(cases);
+  const out = withThreadsSpeedups(cases);
+  assert.equal(JSON.stringify(cases), before, 'the input cases are not changed');
+  assert.deepEqual(out.map((c) => c.speedup_vs_one_thread), [undefined, undefined, undefined, 2, undefined, 1.5, undefined, undefined]);
+  assert.equal(out[0], cases[0]);
+  // Judged on stream at 1e7 rows only: >= 1.6 passes.
+  const judged = (mode, rows, one, many, threads = 2) => {
+    const [, c] = withThreadsSpeedups([modeCase(mode, rows, one, 15, 0, 1), modeCase(mode, rows, many, 15, 0, threads)]);
+    return [c.speedup_vs_one_thread, judgeTargets(c)];
+  };
+  assert.deepEqual(judged('stream', 1e7, 1600, 1000), [1.6, { stream_memory: 'pass', threads_speedup: 'pass' }]);
+  assert.deepEqual(judged('stream', 1e7, 1599, 1000), [1.599, { stream_memory: 'pass', threads_speedup: 'fail' }]);
+  assert.deepEqual(judged('stream', 1e7, 1000, 1200, 16), [0.833, { stream_memory: 'pass', threads_speedup: 'fail' }]);
+  assert.deepEqual(judged('stream', 1e6, 1600, 100), [16, { stream_memory: null, threads_speedup: null }]);
+  assert.deepEqual(judged('stream', 1e8, 1600, 100), [16, { stream_memory: 'pass', threads_speedup: null }]);
+  // The binned mode records the speed-up, unjudged (1e7 rows in 100 ms on 2 threads: 50 M rows/s per core).
+  assert.deepEqual(judged('binned', 1e7, 1600, 100), [16, { binned_throughput: 'fail', binned_peak: null }]);
+  // Missing compute times give no speed-up.
+  const [, noTime] = withThreadsSpeedups([{ mode: 'stream', rows: 1e7, threads: 1, timing_ms: {} }, { mode: 'stream', rows: 1e7, threads: 2, timing_ms: { compute: 5 } }]);
+  assert.equal(noTime.speedup_vs_one_thread, undefined);
+  assert.equal(targets.threadsSpeedup, 1.6);
+  assert.equal(targets.threadsRows, 1e7);
 });
 
 test('judgeSklearn: at 1e7 rows only, on compute and on wall', () => {
@@ -76,14 +116,26 @@ test('renderResultsTable: one line per case and mode, escaped cells, verdicts; r
   assert.equal(lines[0].split(' | ').length, lines[2].split(' | ').length);
   assert.equal(
     lines[2],
-    '| 2026-01-02 | Fake CPU \\| 3 GHz, 8 cores, 32 GiB, linux | v20.20.2 | 1e6 | exact | 280 ms / 300 ms | 120 ms / 831 ms | 1.2 M/s (1.2 M/s) | 812 ms | 92 MiB / 33 MiB | 35.0 | — | pass | — | — | — |',
+    '| 2026-01-02 | Fake CPU \\| 3 GHz, 8 cores, 32 GiB, linux | v20.20.2 | 1e6 | exact | 1 | 280 ms / 300 ms | 120 ms / 831 ms | 1.2 M/s (1.2 M/s) | — | 812 ms | 92 MiB / 33 MiB | 35.0 | — | pass | — | — | — | — |',
   );
-  assert.match(lines[3], /\| 1e7 \| exact \| 1580 ms \/ 1600 ms \|.*\| 31\.0 \| \*\*fail\*\* \| pass \| — \| — \| — \|$/);
+  assert.match(lines[3], /\| 1e7 \| exact \| 1 \| 1580 ms \/ 1600 ms \|.*\| 31\.0 \| \*\*fail\*\* \| pass \| — \| — \| — \| — \|$/);
   assert.equal(renderResultsTable([]).split('\n').length, 2);
 
   const modes = renderResultsTable([fakeResult('2026-01-02', [modeCase('stream', 1e7, 2000, 15, 300_000), modeCase('binned', 1e7, 100, 1, 80_000)])]).split('\n');
-  assert.match(modes[2], /\| 1e7 \| stream \| 2300 ms \/ 2310 ms \| — \/ 2000 ms \| 5\.0 M\/s \(5\.0 M\/s\) \| — \| 293 MiB \/ 234 MiB \| 15\.0 \| — \| — \| pass \| — \| — \|$/);
-  assert.match(modes[3], /\| 1e7 \| binned \|.*\| 100\.0 M\/s \(100\.0 M\/s\) \|.*\| — \| — \| — \| \*\*fail\*\* \| — \|$/);
+  assert.match(modes[2], /\| 1e7 \| stream \| 1 \| 2300 ms \/ 2310 ms \| — \/ 2000 ms \| 5\.0 M\/s \(5\.0 M\/s\) \| — \| — \| 293 MiB \/ 234 MiB \| 15\.0 \| — \| — \| pass \| — \| — \| — \|$/);
+  assert.match(modes[3], /\| 1e7 \| binned \| 1 \|.*\| 100\.0 M\/s \(100\.0 M\/s\) \|.*\| — \| — \| — \| \*\*fail\*\* \| — \| — \|$/);
+
+  // Threads, per core and the speed-up: 2000 ms on one thread, 1000 ms on two.
+  const threaded = withThreadsSpeedups([modeCase('stream', 1e7, 2000, 15, 300_000, 1), modeCase('stream', 1e7, 1000, 15, 300_000, 2)])
+    .map((c) => ({ ...c, targets: judgeTargets(c) }));
+  const rows = renderResultsTable([fakeResult('2026-01-02', threaded)]).split('\n');
+  assert.match(rows[2], /\| stream \| 1 \| .* \| 5\.0 M\/s \(5\.0 M\/s\) \| — \| .* \| pass \| — \| — \| — \|$/);
+  assert.match(rows[3], /\| stream \| 2 \| .* \| 10\.0 M\/s \(5\.0 M\/s\) \| 2\.00× \| .* \| pass \| — \| — \| pass \|$/);
+  assert.equal(rows[0].split(' | ').length, rows[3].split(' | ').length);
+  assert.equal(rows[1].split('|').length, rows[3].split(' | ').length + 2);
+  // A case without threads (results from before the thread pool) shows 1 and per core = rows/s.
+  const { threads: _, ...old } = modeCase('binned', 1e7, 100, 1, 80_000, 4);
+  assert.match(renderResultsTable([fakeResult('2026-01-02', [old])]).split('\n')[2], /\| binned \| 1 \| .* \| 100\.0 M\/s \(100\.0 M\/s\) \|/);
 });
 
 test('renderSklearnTable: a line per compared size, one for a skipped run, none without a comparison', () => {
@@ -134,11 +186,13 @@ test('updateResultsTable replaces only the text between the markers', () => {
   assert.throws(() => updateResultsTable(readme, 'x', sklearnMarkers), /sklearn:start/);
 });
 
-test('the committed README has both pairs of markers', () => {
+test('the committed README has both pairs of markers, and its modes table is the committed results rendered', () => {
   const text = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   for (const markers of [tableMarkers, sklearnMarkers]) {
     assert.ok(text.indexOf(markers.start) >= 0 && text.indexOf(markers.end) > text.indexOf(markers.start));
   }
+  const table = renderResultsTable(loadResults(fileURLToPath(new URL('../results', import.meta.url))));
+  assert.ok(text.includes(`${tableMarkers.start}\n${table}\n${tableMarkers.end}`), 'pnpm bench regenerates the same table');
 });
 
 test('recordResults merges a day on one machine and keeps other machines apart; loadResults reads newest first', () => {
@@ -174,4 +228,13 @@ test('recordResults keys cases by mode and size, and merges scikit-learn compari
   merged = JSON.parse(readFileSync(first, 'utf8'));
   assert.equal(merged.sklearn.status, 'ran');
   assert.equal(merged.sklearn.cases.length, 2);
+});
+
+test('recordResults keys cases by thread count too (1 when absent) and sorts them by it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-results-'));
+  const { threads: _, ...old } = modeCase('stream', 1e7, 2000, 15, 1);
+  const path = recordResults({ dir, result: fakeResult('2026-01-02', [modeCase('stream', 1e7, 900, 15, 1, 4), old]) });
+  recordResults({ dir, result: fakeResult('2026-01-02', [modeCase('stream', 1e7, 1900, 15, 1, 1), modeCase('stream', 1e7, 1100, 15, 1, 2)]) });
+  const merged = JSON.parse(readFileSync(path, 'utf8'));
+  assert.deepEqual(merged.cases.map((c) => [c.threads, c.timing_ms.compute]), [[1, 1900], [2, 1100], [4, 900]]);
 });

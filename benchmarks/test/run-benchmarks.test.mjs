@@ -9,7 +9,7 @@ import * as arrow from 'apache-arrow';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { datasetOptions, ensureBinaryDataset, ensureBinaryStream, ensureRawColumns, streamBatchRows } from '../src/ensure-dataset.mjs';
 import { modeSetup } from '../src/modes.mjs';
-import { runBenchmarks } from '../src/run-benchmarks.mjs';
+import { runBenchmarks, usedThreads } from '../src/run-benchmarks.mjs';
 import { defaultPython, detectSklearn, runSklearnScript } from '../src/sklearn.mjs';
 import { fakeBinaryPredictionsTable } from './fixtures/fake-generator.mjs';
 
@@ -52,46 +52,90 @@ test('ensureBinaryDataset writes an Arrow IPC file once and reuses it while opti
   assert.equal(tableFromIPC(readFileSync(first.path)).numRows, 5000);
 });
 
-test('runBenchmarks with a fake CLI and probe: three modes per size, records and regenerates the README tables', async () => {
+test('runBenchmarks with a fake CLI and probe: exact once, the streamed modes per thread count; records and regenerates the README tables', async () => {
   const deps = sandbox();
   const messages = [];
-  const { result, table, sklearnTable, recordedPath } = await runBenchmarks(
-    { rows: [2000, 1e6], runs: 2, record: true },
-    { ...deps, log: (m) => messages.push(m) },
-  );
+  const specLog = join(deps.dataDir, '..', 'specs.jsonl');
+  process.env.FAKE_EVAL_CHILD_LOG = specLog;
+  let run;
+  try {
+    run = await runBenchmarks({ rows: [2000, 1e6], runs: 2, record: true, threads: [1, 2] }, { ...deps, log: (m) => messages.push(m) });
+  } finally {
+    delete process.env.FAKE_EVAL_CHILD_LOG;
+  }
+  const { result, table, sklearnTable, recordedPath } = run;
   assert.equal(result.date, '2026-03-04');
   assert.equal(typeof result.machine.cpu, 'string');
-  assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}`), ['exact:2000', 'stream:2000', 'binned:2000', 'exact:1000000', 'stream:1000000', 'binned:1000000']);
+  assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}:${c.threads}`), [
+    'exact:2000:1', 'stream:2000:1', 'stream:2000:2', 'binned:2000:1', 'binned:2000:2',
+    'exact:1000000:1', 'stream:1000000:1', 'stream:1000000:2', 'binned:1000000:1', 'binned:1000000:2',
+  ]);
   for (const c of result.cases) {
     assert.equal(c.wall_ms.runs.length, 2);
     assert.ok(c.wall_ms.min > 0 && c.wall_ms.min <= c.wall_ms.median);
-    assert.deepEqual(c.timing_ms, c.mode === 'exact' ? { read: 1.5, compute: 2.5, total: 4 } : { compute: 2.5 });
-    assert.equal(c.throughput.compute_rows_per_s, c.rows / 0.0025);
-    assert.equal(c.throughput.compute_rows_per_s_per_core, c.rows / 0.0025);
-    assert.equal(c.threads, 1);
+    // The fake CLI: 2.5 ms for the whole file, 0.5 + 2 / threads ms streamed.
+    const computeMs = c.mode === 'exact' ? 2.5 : 0.5 + 2 / c.threads;
+    assert.deepEqual(c.timing_ms, c.mode === 'exact' ? { read: 1.5, compute: 2.5, total: 4 } : { compute: computeMs });
+    assert.equal(c.throughput.compute_rows_per_s, Math.round(c.rows / (computeMs / 1000)));
+    assert.equal(c.throughput.compute_rows_per_s_per_core, Math.round(c.rows / (computeMs / 1000) / c.threads));
     assert.ok(c.memory.peak_rss_kb > 0 && c.memory.baseline_rss_kb > 0);
     assert.equal(typeof c.memory.bytes_per_row, 'number');
     assert.equal(c.file.endsWith('.arrows'), c.mode !== 'exact');
-    assert.deepEqual(c.cli_args, modeSetup(c.mode).cliArgs);
+    assert.deepEqual(c.cli_args, c.mode === 'exact' ? [] : modeSetup(c.mode, { threads: c.threads }).cliArgs);
     assert.equal(c.roc_auc, 0.75);
     assert.equal(c.sort_floor_ms !== undefined, c.mode === 'exact');
     if (c.mode === 'exact') assert.ok(c.sort_floor_ms >= 0);
     assert.equal(c.roc_auc_max_error, c.mode === 'binned' ? 1e-4 : undefined);
+    // 2.5 ms on one thread / 1.5 ms on two, recorded on the two-thread case only.
+    assert.equal(c.speedup_vs_one_thread, c.threads === 2 ? 1.667 : undefined);
   }
-  const at = (mode, rows) => result.cases.find((c) => c.mode === mode && c.rows === rows);
+  // The memory probe got each case's mode and threads.
+  const specs = readFileSync(specLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(specs.slice(0, 5), [{}, { stream: true, threads: 1 }, { stream: true, threads: 2 }, { stream: true, curveMode: 'binned', threads: 1 }, { stream: true, curveMode: 'binned', threads: 2 }]);
+  const at = (mode, rows, threads = 1) => result.cases.find((c) => c.mode === mode && c.rows === rows && c.threads === threads);
   assert.equal(at('exact', 2000).targets.memory, null);
   assert.ok(['pass', 'fail'].includes(at('exact', 1e6).targets.memory));
-  assert.deepEqual(at('stream', 1e6).targets, { stream_memory: null });
-  // The fake CLI says 2.5 ms for 1e6 rows: 400 M rows/s.
+  // The speed-up is judged at 1e7 rows only.
+  assert.deepEqual(at('stream', 1e6, 2).targets, { stream_memory: null, threads_speedup: null });
+  // The fake CLI says 2.5 ms for 1e6 rows on one thread: 400 M rows/s; 1.5 ms on two: 333 M rows/s per core.
   assert.deepEqual(at('binned', 1e6).targets, { binned_throughput: 'pass', binned_peak: null });
+  assert.deepEqual(at('binned', 1e6, 2).targets, { binned_throughput: 'pass', binned_peak: null });
   assert.equal(result.sklearn, undefined);
   assert.equal(sklearnTable, null);
   assert.equal(recordedPath, join(deps.resultsDir, '2026-03-04.json'));
-  assert.equal(JSON.parse(readFileSync(recordedPath, 'utf8')).cases.length, 6);
+  assert.equal(JSON.parse(readFileSync(recordedPath, 'utf8')).cases.length, 10);
   const readme = readFileSync(deps.readme, 'utf8');
-  assert.ok(readme.includes(table.split('\n')[2]), 'README holds the new lines');
-  assert.ok(readme.includes(table.split('\n')[7]), 'README holds the new lines');
+  const lines = table.split('\n');
+  assert.equal(lines.length, 12);
+  for (const line of lines.slice(2)) assert.ok(readme.includes(line), `README holds ${line}`);
+  assert.match(lines[4], /\| 2e3 \| stream \| 2 \| .* \| 1\.67× \|/);
   assert.ok(messages.some((m) => m.startsWith('generating') && m.includes('.arrows')));
+  assert.ok(messages.some((m) => m.includes('[stream, 2 threads]: CLI')));
+  assert.ok(messages.some((m) => m.includes('[binned]: compute speed-up on 2 threads over 1: 1.667x')));
+});
+
+test('a case records the threads the report says it used; exact records 1; without --threads the runner asks for 1', async () => {
+  const deps = sandbox();
+  process.env.FAKE_CLI_MAX_THREADS = '3';
+  let run;
+  try {
+    run = await runBenchmarks({ rows: [1000], runs: 1, record: false, threads: [1, 8], modes: ['exact', 'stream'] }, deps);
+  } finally {
+    delete process.env.FAKE_CLI_MAX_THREADS;
+  }
+  assert.deepEqual(run.result.cases.map((c) => `${c.mode}:${c.threads}:${c.cli_args.join(' ')}`), [
+    'exact:1:', 'stream:1:--stream --quiet --threads 1', 'stream:3:--stream --quiet --threads 8',
+  ]);
+  // 0.5 + 2 / 3 ms, recorded to 0.1 ms, on 3 threads.
+  assert.equal(run.result.cases[2].timing_ms.compute, 1.2);
+  assert.equal(run.result.cases[2].throughput.compute_rows_per_s_per_core, Math.round(1000 / 0.0012 / 3));
+  assert.equal(run.result.cases[2].speedup_vs_one_thread, Number((2.5 / 1.2).toFixed(3)));
+  const { result } = await runBenchmarks({ rows: [1000], runs: 1, record: false, modes: ['binned'] }, deps);
+  assert.deepEqual(result.cases.map((c) => [c.threads, c.cli_args.at(-1), c.speedup_vs_one_thread]), [[1, '1', undefined]]);
+  assert.equal(usedThreads({ options: { threads: 4 } }, 2), 4);
+  assert.equal(usedThreads({ options: {} }, 2), 2);
+  assert.equal(usedThreads(undefined, 1), 1);
+  assert.equal(usedThreads({ options: { threads: 0 } }, 2), 2);
 });
 
 test('ensureBinaryStream writes the same rows as an Arrow stream in 2^20-row batches, once', async () => {
@@ -128,17 +172,18 @@ test('ensureRawColumns writes the label and score buffers byte for byte, and onl
   assert.throws(() => ensureRawColumns({ file: dataset.path, rows: 7, tableFromIPC }), /expected 7 rows/);
 });
 
-test('--huge adds the huge size in the streamed modes only, one run without warm-up; --bins reaches CLI and probe', async () => {
+test('--huge adds the huge size in the streamed modes only (per thread count), one run without warm-up; --bins reaches CLI and probe', async () => {
   const deps = sandbox();
   const { result } = await runBenchmarks(
-    { rows: [1000], runs: 2, record: false, huge: true, bins: 512 },
+    { rows: [1000], runs: 2, record: false, huge: true, bins: 512, modes: ['exact', 'binned'], threads: [1, 2] },
     { ...deps, hugeRows: 3000 },
   );
-  assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}:${c.runs}:${c.warmup}`), [
-    'exact:1000:2:true', 'stream:1000:2:true', 'binned:1000:2:true', 'stream:3000:1:false', 'binned:3000:1:false',
+  assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}:${c.threads}:${c.runs}:${c.warmup}`), [
+    'exact:1000:1:2:true', 'binned:1000:1:2:true', 'binned:1000:2:2:true', 'binned:3000:1:1:false', 'binned:3000:2:1:false',
   ]);
+  assert.equal(result.cases.at(-1).speedup_vs_one_thread, 1.667);
   const binned = result.cases.find((c) => c.mode === 'binned');
-  assert.deepEqual(binned.cli_args, ['--curve-mode', 'binned', '--bins', '512', '--quiet']);
+  assert.deepEqual(binned.cli_args, ['--curve-mode', 'binned', '--bins', '512', '--quiet', '--threads', '1']);
   assert.equal(binned.bins, 512);
   assert.equal(existsSync(join(deps.dataDir, 'binary-3000-seed42.arrow')), false, 'no whole file for the huge size');
   const { result: only } = await runBenchmarks({ rows: [1000], runs: 1, record: false, modes: ['binned'] }, deps);
@@ -204,11 +249,17 @@ test('scripts/bench/sklearn_auc.py reads the raw columns and agrees with the exa
   await assert.rejects(runSklearnScript({ python: defaultPython, prefix: join(deps.dataDir, 'missing'), runs: 1, fullRuns: 0 }), /scikit-learn script failed/);
 });
 
-test('modeSetup: flags and specs of the three modes', () => {
+test('modeSetup: flags and specs of the three modes, threads for the streamed ones', () => {
   assert.deepEqual(modeSetup('exact'), { mode: 'exact', input: 'file', cliArgs: [], spec: {} });
   assert.deepEqual(modeSetup('stream'), { mode: 'stream', input: 'stream', cliArgs: ['--stream', '--quiet'], spec: { stream: true } });
   assert.deepEqual(modeSetup('binned', { bins: 64 }).spec, { stream: true, curveMode: 'binned', histogramBins: 64 });
   assert.deepEqual(modeSetup('binned').cliArgs, ['--curve-mode', 'binned', '--quiet']);
+  assert.deepEqual(modeSetup('stream', { threads: 4 }), {
+    mode: 'stream', input: 'stream', cliArgs: ['--stream', '--quiet', '--threads', '4'], spec: { stream: true, threads: 4 },
+  });
+  assert.deepEqual(modeSetup('binned', { bins: 64, threads: 1 }).cliArgs, ['--curve-mode', 'binned', '--bins', '64', '--quiet', '--threads', '1']);
+  assert.deepEqual(modeSetup('binned', { threads: 2 }).spec, { stream: true, curveMode: 'binned', threads: 2 });
+  assert.throws(() => modeSetup('exact', { threads: 2 }), /runs on one thread/);
   assert.throws(() => modeSetup('fast'), /unknown mode/);
 });
 
