@@ -87,10 +87,15 @@ describe('modelperf baseline', () => {
     const wrongModel = await cli([...base, '--label', 'diagnosis', '--model', 'linear']);
     expect(wrongModel.code).toBe(2);
     expect(wrongModel.stderr).toContain('--model linear is for regression');
-    const missingFeature = await cli(['baseline', '--train', fixture('wine_train.csv'), '--eval', fixture('diabetes_test.csv'),
-      '--task', 'multiclass', '--label', 'cultivar']);
+    const withZ = writeArrow('with-z.arrow', { x: [1, 2, 3, 4], z: [0, 1, 1, 0], y: [0, 1, 0, 1] });
+    const withoutZ = writeArrow('without-z.arrow', { x: [1, 2], y: [0, 1] });
+    const missingFeature = await cli(['baseline', '--train', withZ, '--eval', withoutZ, '--task', 'binary', '--label', 'y']);
     expect(missingFeature.code).toBe(2);
-    expect(missingFeature.stderr).toMatch(/Split "diabetes_test": Feature `alcohol` is in the training split but not in this one/);
+    expect(missingFeature.stderr).toMatch(/Split "without-z": Feature `z` is in the training split but not in this one/);
+    const noLabelHere = await cli(['baseline', '--train', fixture('wine_train.csv'), '--eval', fixture('diabetes_test.csv'),
+      '--task', 'multiclass', '--label', 'cultivar']);
+    expect(noLabelHere.code).toBe(2);
+    expect(noLabelHere.stderr).toMatch(/Split "diabetes_test": Column `cultivar` not found/);
     const oneClass = writeArrow('one-class.arrow', { x: [1, 2, 3], y: [1, 1, 1] });
     const single = await cli(['baseline', '--train', oneClass, '--eval', oneClass, '--task', 'binary', '--label', 'y']);
     expect(single.code).toBe(2);
