@@ -54,45 +54,44 @@ export function hashString(text: string): [number, number] {
  */
 export function mixColumnHashes(h1: Uint32Array, h2: Uint32Array, values: ColumnValues | null): void {
   const n = h1.length;
-  const a = new Uint32Array(n);
-  const b = new Uint32Array(n);
   if (values === null) {
-    a.fill(NULL_1);
-    b.fill(NULL_2);
-  } else {
-    if (values.kind === 'categorical') {
-      const classA = new Uint32Array(values.classes.length);
-      const classB = new Uint32Array(values.classes.length);
-      values.classes.forEach((c, k) => {
-        [classA[k], classB[k]] = values.boolean ? hashNumber(c === 'true' ? 1 : 0) : hashString(c);
-      });
-      const codes = values.codes;
-      for (let i = 0; i < n; i++) {
-        const code = codes[i];
-        a[i] = code < 0 ? NULL_1 : classA[code];
-        b[i] = code < 0 ? NULL_2 : classB[code];
-      }
-    } else {
-      const v = values.values;
-      const f = new Float64Array(1);
-      const bits = new Uint32Array(f.buffer);
-      for (let i = 0; i < n; i++) {
-        const x = v[i];
-        if (x !== x) {
-          a[i] = NULL_1;
-          b[i] = NULL_2;
-        } else {
-          f[0] = x + 0; // -0 + 0 is +0
-          a[i] = fmix32(bits[0] ^ Math.imul(bits[1], 0x9e3779b1));
-          b[i] = fmix32(bits[1] ^ Math.imul(bits[0] + 0x7f4a7c15, 0x85ebca6b));
-        }
-      }
+    for (let i = 0; i < n; i++) mix(h1, h2, i, NULL_1, NULL_2);
+    return;
+  }
+  if (values.kind === 'categorical') {
+    const classA = new Uint32Array(values.classes.length);
+    const classB = new Uint32Array(values.classes.length);
+    values.classes.forEach((c, k) => {
+      [classA[k], classB[k]] = values.boolean ? hashNumber(c === 'true' ? 1 : 0) : hashString(c);
+    });
+    const codes = values.codes;
+    for (let i = 0; i < n; i++) {
+      const code = codes[i];
+      if (code < 0) mix(h1, h2, i, NULL_1, NULL_2);
+      else mix(h1, h2, i, classA[code], classB[code]);
+    }
+    return;
+  }
+  // The float64 bits are read through a 32-bit view of the values (a Float32Array is widened first).
+  const v = values.values instanceof Float64Array ? values.values : Float64Array.from(values.values);
+  const bits = new Uint32Array(v.buffer, v.byteOffset, v.length * 2);
+  const [zeroA, zeroB] = hashNumber(0);
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    if (x !== x) mix(h1, h2, i, NULL_1, NULL_2);
+    else if (x === 0) mix(h1, h2, i, zeroA, zeroB); // -0 and +0 alike
+    else {
+      const lo = bits[2 * i];
+      const hi = bits[2 * i + 1];
+      mix(h1, h2, i, fmix32(lo ^ Math.imul(hi, 0x9e3779b1)), fmix32(hi ^ Math.imul(lo + 0x7f4a7c15, 0x85ebca6b)));
     }
   }
-  for (let i = 0; i < n; i++) {
-    h1[i] = fmix32(Math.imul(h1[i] ^ a[i], 0xcc9e2d51) + 0xe6546b64);
-    h2[i] = fmix32(Math.imul(h2[i] + b[i], 0x1b873593) ^ 0x85ebca6b);
-  }
+}
+
+/** Folds one value's two lanes into row i's running hashes. */
+function mix(h1: Uint32Array, h2: Uint32Array, i: number, a: number, b: number): void {
+  h1[i] = fmix32(Math.imul(h1[i] ^ a, 0xcc9e2d51) + 0xe6546b64);
+  h2[i] = fmix32(Math.imul(h2[i] + b, 0x1b873593) ^ 0x85ebca6b);
 }
 
 function hashNumber(x: number): [number, number] {
