@@ -144,6 +144,18 @@ describe('checkTables: schema, constant columns, imbalance, identifiers', () => 
     expect(only(report, 'representativeness', 'test')).toMatchObject({ severity: 'info', details: { error: 'invalid_input' } });
     expect(only(report, 'representativeness', 'test').message).toMatch(/could not be fitted: Every feature \(k\) is constant/);
   });
+  it('a text time column that is not a date fails with the column and value named', async () => {
+    const t = (days: string[]): Table => new Table({ when: vectorFromArray(days, new Utf8()), x: makeVector(Float64Array.from(days, (_, i) => i)) });
+    await expect(checkTables({ train: t(['2024-01-01', 'soon']), test: t(['2024-01-02']) }, { time: 'when', skip: ['representativeness'] }))
+      .rejects.toThrow(/Time column `when` of train holds "soon", which is not a date/);
+  });
+  it('compares val with train like test', async () => {
+    const { train, test } = plantedSplits(16, 800, 400, { duplicates: 3 });
+    const report = await checkTables({ train, val: test, test: train }, { ...spec, skip: ['representativeness'] });
+    expect(report.splits.map((s) => s.name)).toEqual(['train', 'val', 'test']);
+    expect(only(report, 'train_test_duplicates', 'val').details.rows).toBe(3);
+    expect(only(report, 'train_test_duplicates', 'test')).toMatchObject({ severity: 'error', value: 1 });
+  });
   it('names a missing column and conflicting roles', () => {
     expect(() => resolveCheckColumns(['a', 'y'], { label: 'z' })).toThrow(/Column `z` \(--label\) not found in train; available columns: a, y/);
     expect(() => resolveCheckColumns(['a', 'y'], { label: 'y', id: 'y' })).toThrow(/both --label and --id/);
