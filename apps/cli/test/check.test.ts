@@ -100,6 +100,14 @@ describe('modelperf check', () => {
     expect(page).toMatch(/<svg[^>]*role="img"/);
     expect(page).not.toMatch(/<script/);
   });
+  it('--duplicates-with-label keys shared rows by features and label', async () => {
+    writeFileSync(file('d-train.csv'), 'a,y\n1,0\n2,1\n3,0\n4,1\n');
+    writeFileSync(file('d-test.csv'), 'a,y\n1,0\n2,0\n5,1\n');
+    const args = ['check', '--train', file('d-train.csv'), '--test', file('d-test.csv'), '--label', 'y', '--skip', 'representativeness,feature_drift'];
+    const shared = (out: string) => (JSON.parse(out) as { findings: Array<{ check: string; details: { rows: number } }> }).findings.find((f) => f.check === 'train_test_duplicates')!.details.rows;
+    expect(shared((await cli(args)).stdout)).toBe(2);
+    expect(shared((await cli([...args, '--duplicates-with-label'])).stdout)).toBe(1);
+  });
   it('reports bad options and missing columns with exit 2', async () => {
     const skip = await cli(['check', '--train', train, '--test', test, '--skip', 'nonsense']);
     expect(skip.code).toBe(2);

@@ -19,6 +19,7 @@ export interface CheckCommandOptions {
   time?: string;
   score?: string;
   features?: string[];
+  duplicatesWithLabel?: boolean;
   skip?: string[];
   failOn?: 'error' | 'warning';
   format?: OutputFormat;
@@ -77,6 +78,7 @@ export function declareCheckCommand(program: Command, io: CliIo): void {
     .option('--time <column>', 'a time column (date, timestamp, number or ISO text): time_leakage (not a feature)')
     .option('--score <column>', 'a model score column: prediction_drift (not a feature)')
     .option('--features <columns>', 'the feature columns, comma-separated (default: every other train column)', parseList)
+    .option('--duplicates-with-label', 'train_test_duplicates: a row is shared only when train has it with the same label too (default: the feature values alone)')
     .option('--skip <checks>', `checks to leave out, comma-separated: ${CHECK_NAMES.join(', ')}`, parseList)
     .addOption(new Option('--fail-on <severity>', 'exit 4 on findings of this severity or worse').choices(['error', 'warning']).default('error'))
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices([...OUTPUT_FORMATS]))
@@ -117,7 +119,7 @@ export async function checkCommand(options: CheckCommandOptions, io: CliIo): Pro
     report = await checkFiles(
       { train: options.train, val: options.val, test: options.test },
       {
-        label: options.label, id: options.id, time: options.time, score: options.score, features: options.features, skip,
+        label: options.label, id: options.id, time: options.time, score: options.score, features: options.features, skip, duplicatesWithLabel: options.duplicatesWithLabel,
         thresholds, psiBins: options.psiBins, maxCategories: options.maxCategories, maxExamples: options.maxExamples,
         seed: options.seed, domainSampleRows: options.domainSampleRows,
       },

@@ -14,6 +14,8 @@ export interface CheckContext {
   readonly thresholds: CheckThresholds;
   readonly maxExamples: number;
   readonly psiBins: number;
+  /** `train_test_duplicates` keys rows by features and label. */
+  readonly duplicatesWithLabel?: boolean;
 }
 
 /**

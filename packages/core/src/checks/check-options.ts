@@ -59,6 +59,11 @@ export interface CheckSpec {
   readonly features?: readonly string[];
   /** Overrides of {@link DEFAULT_CHECK_THRESHOLDS}. */
   readonly thresholds?: Partial<CheckThresholds>;
+  /**
+   * `train_test_duplicates` counts a row as shared only when train has it with the same label too (default false:
+   * the feature values alone; the count with the same label is reported either way). Needs `label`.
+   */
+  readonly duplicatesWithLabel?: boolean;
   /** Checks to leave out. */
   readonly skip?: readonly CheckName[];
   /** Example row numbers per finding (default 5). */

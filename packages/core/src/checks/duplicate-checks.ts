@@ -5,7 +5,9 @@ import type { RowHashTable } from './row-hash-table.js';
 /**
  * `train_test_duplicates` (rows of val/test whose features also occur in train) and, with an id column,
  * `id_overlap` (ids of val/test that occur in train). Both come from the splits' hash tables, so they cost one lookup
- * per distinct row of the compared split.
+ * per distinct row of the compared split. Rows are keyed by their feature values; `same_label_rows` counts those whose
+ * train match has the same label (rows of groups with mixed labels on either side left out). With
+ * `duplicatesWithLabel` the key is the features and the label together, and that exact count is the finding's value.
  *
  * @param ctx - the check context
  * @returns the findings
@@ -19,16 +21,23 @@ export function trainTestDuplicates(ctx: CheckContext): CheckFinding[] {
   const limit = ctx.thresholds.overlapShare;
   for (const split of ctx.others) {
     const m = matches(split.rowHashes, ctx.train.rowHashes, ctx.maxExamples);
-    if (m.rows > 0) {
-      const share = m.rows / split.rows;
+    const labelled = ctx.duplicatesWithLabel === true && split.labelledRowHashes !== undefined && ctx.train.labelledRowHashes !== undefined
+      ? matches(split.labelledRowHashes, ctx.train.labelledRowHashes, ctx.maxExamples) : undefined;
+    const counted = labelled ?? m;
+    if (counted.rows > 0) {
+      const share = counted.rows / split.rows;
+      const sameLabel = labelled?.rows ?? m.sameLabel;
       out.push(finding({
         check: 'train_test_duplicates', severity: share > limit ? 'error' : 'warning', split: split.name, column: null,
-        message: `${m.rows} of ${split.rows} ${split.name} rows (${formatShare(share)}) also occur in train (same ${ctx.features.length} feature values)` +
-          (ctx.label !== undefined ? `; ${m.sameLabel} of them with the same label.` : '.'),
+        message: labelled !== undefined
+          ? `${labelled.rows} of ${split.rows} ${split.name} rows (${formatShare(share)}) also occur in train with the same ${ctx.features.length} feature values and label (${m.rows} with the same feature values).`
+          : `${m.rows} of ${split.rows} ${split.name} rows (${formatShare(share)}) also occur in train (same ${ctx.features.length} feature values)` +
+            (ctx.label !== undefined ? `; ${m.sameLabel} of them with the same label.` : '.'),
         value: share, threshold: limit,
         details: {
-          rows: m.rows, distinct_rows: m.distinct, share, same_label_rows: ctx.label !== undefined ? m.sameLabel : null,
-          examples: m.examples.map(([row, trainRow]) => ({ row, train_row: trainRow })),
+          key: labelled !== undefined ? 'features+label' : 'features', rows: counted.rows, distinct_rows: counted.distinct, share,
+          feature_rows: m.rows, same_label_rows: ctx.label !== undefined ? sameLabel : null,
+          examples: counted.examples.map(([row, trainRow]) => ({ row, train_row: trainRow })),
         },
       }));
     }

@@ -48,7 +48,7 @@ export interface CheckReport {
  * ```
  */
 export function splitStateOptions(columns: CheckColumns, spec: CheckSpec): SplitStateOptions {
-  return { features: columns.features, label: columns.label, id: columns.id, maxCategories: spec.maxCategories };
+  return { features: columns.features, label: columns.label, id: columns.id, maxCategories: spec.maxCategories, hashWithLabel: spec.duplicatesWithLabel };
 }
 
 /**
@@ -115,7 +115,10 @@ export async function runChecks(states: SplitStates, columns: CheckColumns, spec
   for (const split of [states.train, ...others]) {
     if (split.rows === 0) throw new ValidationError('empty_input', `The ${split.name} split has no rows.`);
   }
-  const ctx: CheckContext = { train: states.train, others, ...columns, thresholds, maxExamples, psiBins };
+  if (spec.duplicatesWithLabel === true && columns.label === undefined) {
+    throw new ValidationError('invalid_argument', 'Counting duplicates with their label needs the label column: name it with --label.');
+  }
+  const ctx: CheckContext = { train: states.train, others, ...columns, thresholds, maxExamples, psiBins, duplicatesWithLabel: spec.duplicatesWithLabel === true };
   const skip = new Set(spec.skip ?? []);
   const findings: CheckFinding[] = [];
   for (const [names, check] of CHECKS) {

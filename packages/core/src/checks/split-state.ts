@@ -15,6 +15,8 @@ export interface SplitStateOptions {
   readonly id?: string;
   /** Cap on distinct categories per column (default 10,000). */
   readonly maxCategories?: number;
+  /** Also hash rows by their features and label together (`labelledRowHashes`), for duplicates that need both. */
+  readonly hashWithLabel?: boolean;
 }
 
 /**
@@ -42,6 +44,8 @@ export class SplitState {
   readonly rowHashes = new RowHashTable();
   /** Rows hashed by their id (when `id` is set). */
   readonly idHashes: RowHashTable | undefined;
+  /** Rows hashed by their features and label together (when `hashWithLabel` is set and there is a label). */
+  readonly labelledRowHashes: RowHashTable | undefined;
 
   /**
    * @param name - the split's name (`train`, `val`, `test`)
@@ -49,6 +53,7 @@ export class SplitState {
    */
   constructor(readonly name: string, readonly options: SplitStateOptions) {
     this.idHashes = options.id === undefined ? undefined : new RowHashTable();
+    this.labelledRowHashes = options.hashWithLabel === true && options.label !== undefined ? new RowHashTable() : undefined;
   }
 
   /** Adds one record batch (or table) of the split. */
@@ -76,6 +81,11 @@ export class SplitState {
     const labels = this.options.label === undefined ? undefined : laneHashes(read.get(this.options.label) ?? null, n);
     const table = this.rowHashes;
     for (let i = 0; i < n; i++) table.add(h1[i], h2[i], this.rows + i, labels === undefined ? 0 : labels[i]);
+    if (this.labelledRowHashes !== undefined && labels !== undefined) {
+      for (let i = 0; i < n; i++) {
+        this.labelledRowHashes.add(fmix32(h1[i] ^ labels[i]), fmix32(h2[i] + Math.imul(labels[i], 0x9e3779b1)), this.rows + i, labels[i]);
+      }
+    }
     if (this.idHashes !== undefined && this.options.id !== undefined) {
       const i1 = new Uint32Array(n);
       const i2 = new Uint32Array(n);
@@ -100,6 +110,7 @@ export class SplitState {
     }
     this.rowHashes.merge(other.rowHashes, this.rows);
     if (this.idHashes !== undefined && other.idHashes !== undefined) this.idHashes.merge(other.idHashes, this.rows);
+    if (this.labelledRowHashes !== undefined && other.labelledRowHashes !== undefined) this.labelledRowHashes.merge(other.labelledRowHashes, this.rows);
     this.rows += other.rows;
     return this;
   }

@@ -39,6 +39,15 @@ describe('checkTables finds planted problems with the right numbers', () => {
     const lenient = await checkTables(splits, { ...spec, thresholds: { overlapShare: 0.02 } });
     expect(only(lenient, 'train_test_duplicates').severity).toBe('warning');
   });
+  it('duplicates keyed by features and label (duplicatesWithLabel)', async () => {
+    const train = new Table({ a: makeVector(Float64Array.of(1, 2, 3, 4)), y: makeVector(Float64Array.of(0, 1, 0, 1)) });
+    const test = new Table({ a: makeVector(Float64Array.of(1, 2, 5)), y: makeVector(Float64Array.of(0, 0, 1)) });
+    const options = { label: 'y', skip: ['representativeness' as const] };
+    expect(only(await checkTables({ train, test }, options), 'train_test_duplicates').details).toMatchObject({ key: 'features', rows: 2, same_label_rows: 1 });
+    const f = only(await checkTables({ train, test }, { ...options, duplicatesWithLabel: true }), 'train_test_duplicates');
+    expect(f).toMatchObject({ value: 1 / 3, details: { key: 'features+label', rows: 1, feature_rows: 2, same_label_rows: 1, examples: [{ row: 0, train_row: 0 }] } });
+    await expect(checkTables({ train, test }, { duplicatesWithLabel: true })).rejects.toThrow(/needs the label column/);
+  });
   it('id overlap', async () => {
     const report = await checkTables(plantedSplits(6, 1000, 500, { idOverlap: 7 }), spec);
     const f = only(report, 'id_overlap', 'test', 'id');
