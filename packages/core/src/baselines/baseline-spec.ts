@@ -37,7 +37,7 @@ export interface BaselineSpec {
   query?: string;
   /** Ranking: the item id column the popularity baseline counts. */
   item?: string;
-  /** Where logistic regression runs: `js` float64 (default), `tfjs`, or `auto` (tfjs only with a GPU). */
+  /** Where the trained model runs: `js` float64 (default), `tfjs` (tensor ops, float32), or `auto` (tfjs only with a GPU). */
   backend?: 'auto' | 'js' | 'tfjs';
 }
 

@@ -1,6 +1,8 @@
 import { ValidationError } from '../errors.js';
 import type { ReportWarning } from '../report/report-warning.js';
+import type { LoadedTfjs } from '../kernels/tfjs/load-tfjs.js';
 import { choleskySolve } from './cholesky-solve.js';
+import { ridgeGramProductTfjs } from './ridge-gram-product-tfjs.js';
 import type { DesignMatrix } from './design-matrix.js';
 
 /** Default ridge penalty: scikit-learn's `Ridge()` default alpha = 1. */
@@ -18,6 +20,10 @@ export interface RidgeOptions {
   tol?: number;
   /** CG: iterations at most (default max(1000, 2p)). */
   maxIter?: number;
+  /** `js` (default): float64 host arithmetic; `tfjs`: CG whose products X·v and Xᵀ·u are float32 tensor ops. */
+  backend?: 'js' | 'tfjs';
+  /** The TensorFlow.js runtime for `backend: 'tfjs'` (`await loadTfjs()`). */
+  tfjs?: LoadedTfjs;
 }
 
 /** A fitted linear (ridge) regression. */
@@ -32,6 +38,7 @@ export interface LinearModel {
   readonly converged: boolean;
   /** CG iterations (0 for Cholesky). */
   readonly iterations: number;
+  readonly backend: 'js' | 'tfjs';
   readonly warnings: ReportWarning[];
 }
 
@@ -42,7 +49,9 @@ export interface LinearModel {
  * The intercept is handled by centring X and y on their means: (XcᵀXc + l2·I) w = Xcᵀyc, b = ȳ - x̄ᵀw. With up to
  * {@link RIDGE_CHOLESKY_MAX_FEATURES} features the normal equations are formed and solved by Cholesky in float64;
  * beyond, or when they are singular (l2 = 0 with collinear features or more features than rows), conjugate
- * gradients on the same system from w = 0, which converge to the minimum-norm solution, with a warning.
+ * gradients on the same system from w = 0, which converge to the minimum-norm solution, with a warning. With
+ * `backend: 'tfjs'` CG runs with the products X·v and Xᵀ·u as TensorFlow.js tensor ops (GPU when tfjs-node-gpu is
+ * loaded), float32, to a residual of 1e-5 (the CG recurrences stay in float64 on the host).
  *
  * @param x - the design matrix
  * @param y - the targets, one per row (finite)
@@ -87,12 +96,15 @@ export function fitRidge(x: DesignMatrix, y: Float64Array, options: RidgeOptions
     const r = y[i] - yMean;
     for (let j = 0; j < p; j++) rhs[j] += (data[at + j] - xMean[j]) * r;
   }
+  const backend = options.backend ?? 'js';
+  if (backend === 'tfjs' && options.tfjs === undefined) throw new ValidationError('invalid_argument', "backend 'tfjs' needs the runtime: pass { tfjs: await loadTfjs() }.");
+  if (backend !== 'js' && backend !== 'tfjs') throw new ValidationError('invalid_argument', `Unknown backend "${String(backend)}"; expected js or tfjs.`);
   const solver = options.solver ?? 'auto';
   let coef: Float64Array | undefined;
   let used: 'cholesky' | 'cg' = 'cg';
   let iterations = 0;
   let converged = true;
-  if (solver === 'cholesky' || (solver === 'auto' && p <= RIDGE_CHOLESKY_MAX_FEATURES)) {
+  if (backend === 'js' && (solver === 'cholesky' || (solver === 'auto' && p <= RIDGE_CHOLESKY_MAX_FEATURES))) {
     coef = choleskySolve(centredGram(x, xMean, l2), rhs, p);
     used = 'cholesky';
     if (coef === undefined) {
@@ -102,14 +114,24 @@ export function fitRidge(x: DesignMatrix, y: Float64Array, options: RidgeOptions
     throw new ValidationError('invalid_argument', `Unknown solver "${String(solver)}"; expected auto, cholesky or cg.`);
   }
   if (coef === undefined) {
-    const cg = conjugateGradient(x, xMean, l2, rhs, options.tol ?? 1e-12, options.maxIter ?? Math.max(1000, 2 * p));
-    ({ coef, iterations, converged } = cg);
+    const maxIter = options.maxIter ?? Math.max(1000, 2 * p);
+    if (backend === 'tfjs') {
+      // float32 products leave a residual floor near 1e-6 of ‖Xᵀy‖; ask for no more than that.
+      const product = ridgeGramProductTfjs(options.tfjs as LoadedTfjs, x, xMean, l2);
+      try {
+        ({ coef, iterations, converged } = conjugateGradient(product.apply, rhs, Math.max(options.tol ?? 1e-12, 1e-5), maxIter));
+      } finally {
+        product.dispose();
+      }
+    } else {
+      ({ coef, iterations, converged } = conjugateGradient(gramProduct(x, xMean, l2), rhs, options.tol ?? 1e-12, maxIter));
+    }
     used = 'cg';
     if (!converged) warnings.push({ code: 'not_converged', message: `Conjugate gradients stopped after ${iterations} iterations short of the tolerance; raise --l2 to condition the problem.` });
   }
   let intercept = yMean;
   for (let j = 0; j < p; j++) intercept -= xMean[j] * coef[j];
-  return { kind: 'linear', coef, intercept, features: p, l2, solver: used, converged, iterations, warnings };
+  return { kind: 'linear', coef, intercept, features: p, l2, solver: used, converged, iterations, backend, warnings };
 }
 
 /** (X - x̄)ᵀ(X - x̄) + l2·I, lower triangle filled (Cholesky reads only it). */
@@ -130,10 +152,10 @@ function centredGram(x: DesignMatrix, mean: Float64Array, l2: number): Float64Ar
   return gram;
 }
 
-/** CG on (XcᵀXc + l2·I) w = b with products through X, never forming XᵀX. */
-function conjugateGradient(x: DesignMatrix, mean: Float64Array, l2: number, b: Float64Array, tol: number, maxIter: number) {
+/** v ↦ (XcᵀXc + l2·I) v through X, never forming XᵀX. */
+function gramProduct(x: DesignMatrix, mean: Float64Array, l2: number): (v: Float64Array, out: Float64Array) => void {
   const { rows: n, cols: p, data } = x;
-  const apply = (v: Float64Array, out: Float64Array): void => {
+  return (v: Float64Array, out: Float64Array): void => {
     let shift = 0;
     for (let j = 0; j < p; j++) shift += mean[j] * v[j];
     out.fill(0);
@@ -144,6 +166,11 @@ function conjugateGradient(x: DesignMatrix, mean: Float64Array, l2: number, b: F
     }
     for (let j = 0; j < p; j++) out[j] += l2 * v[j];
   };
+}
+
+/** CG on A w = b for the symmetric positive (semi-)definite A that `apply` multiplies by, from w = 0. */
+function conjugateGradient(apply: (v: Float64Array, out: Float64Array) => void, b: Float64Array, tol: number, maxIter: number) {
+  const p = b.length;
   const w = new Float64Array(p);
   const r = Float64Array.from(b);
   const d = Float64Array.from(b);

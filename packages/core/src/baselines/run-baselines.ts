@@ -90,7 +90,7 @@ export async function runBaselines(train: Table, splits: BaselineSplit[], spec: 
   const models: BaselineModelInfo[] = [];
   let trained: TrainedBaseline | undefined;
   if (resolved.trained !== undefined) {
-    const tfjs = resolved.trained === 'logistic' ? await tfjsFor(spec.backend ?? 'js') : undefined;
+    const tfjs = await tfjsFor(spec.backend ?? 'js');
     trained = fitTrainedBaseline(train, {
       kind: resolved.trained, features: resolved.features, maxCategories: spec.maxCategories, l2: spec.l2, maxIter: spec.maxIter,
       codes, classes, targets, tfjs,

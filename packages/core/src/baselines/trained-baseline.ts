@@ -29,7 +29,7 @@ export interface TrainedBaselineOptions {
   classes?: LabelValue[];
   /** Regression: training targets. */
   targets?: Float64Array;
-  /** The tfjs runtime for logistic regression on tfjs; js float64 when undefined. */
+  /** The tfjs runtime for logistic regression (Newton/L-BFGS) and ridge (CG) on tfjs; js float64 when undefined. */
   tfjs?: LoadedTfjs;
 }
 
@@ -71,11 +71,11 @@ export function fitTrainedBaseline(train: Table, options: TrainedBaselineOptions
     };
     warnings.push(...logistic.warnings);
   } else {
-    const linear = fitRidge(x, options.targets as Float64Array, { l2: options.l2 });
+    const linear = fitRidge(x, options.targets as Float64Array, { l2: options.l2, backend: options.tfjs ? 'tfjs' : 'js', tfjs: options.tfjs });
     model = linear;
     info = {
       model: 'linear', kind: 'linear', l2: linear.l2, converged: linear.converged, status: linear.converged ? 'converged' : 'max_iter',
-      iterations: linear.iterations, solver: linear.solver, backend: 'js', device: 'cpu', coef: named(linear.coef), intercept: linear.intercept,
+      iterations: linear.iterations, solver: linear.solver, backend: linear.backend, device: options.tfjs?.device ?? 'cpu', coef: named(linear.coef), intercept: linear.intercept,
     };
     warnings.push(...linear.warnings);
   }

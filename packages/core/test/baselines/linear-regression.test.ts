@@ -3,6 +3,7 @@ import { getColumn } from '../../src/columns/get-column.js';
 import { toNumericArray } from '../../src/columns/to-numeric-array.js';
 import { fitRidge, predictLinear } from '../../src/baselines/linear-regression.js';
 import { fitPreprocessor } from '../../src/baselines/preprocessor.js';
+import { loadTfjs } from '../../src/kernels/tfjs/load-tfjs.js';
 import type { DesignMatrix } from '../../src/baselines/design-matrix.js';
 import { expectClose, loadBaselineFixture, readFixtureTable } from './baseline-fixtures.js';
 
@@ -29,6 +30,21 @@ describe('fitRidge matches scikit-learn Ridge', () => {
       expectClose([model.intercept], [fx.intercept as number], 1e-9, 1e-3, `${solver} intercept`);
       expectClose(predictLinear(model, xTest).subarray(0, 8), fx.pred_test_head!, 1e-9, 1e-3, `${solver} predictions`);
     }
+  });
+
+  it('tfjs backend: conjugate gradients with tensor products reach the same coefficients to float32 precision', async () => {
+    const fx = loadBaselineFixture('diabetes');
+    const train = await readFixtureTable(fx.train);
+    const x = fitPreprocessor(train, { features: fx.features }).transform(train);
+    const y = Float64Array.from(toNumericArray(getColumn(train, fx.label), fx.label).values);
+    const model = fitRidge(x, y, { l2: fx.l2, backend: 'tfjs', tfjs: await loadTfjs() });
+    expect(model.backend).toBe('tfjs');
+    expect(model.solver).toBe('cg');
+    expect(model.converged).toBe(true);
+    const scale = Math.max(...(fx.coef as number[]).map(Math.abs));
+    expectClose(model.coef, fx.coef as number[], 1e-3, scale, 'coef');
+    expectClose([model.intercept], [fx.intercept as number], 1e-4, 1, 'intercept');
+    expect(() => fitRidge(x, y, { backend: 'tfjs' })).toThrow(/needs the runtime/);
   });
 
   it('more features than rows: the penalty picks the solution (Cholesky and CG agree with scikit-learn)', () => {

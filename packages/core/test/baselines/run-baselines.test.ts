@@ -62,6 +62,9 @@ describe('runBaselines', () => {
     const r2 = (m: string) => report.baselines.find((b) => b.model === m && b.split === 'test')!.metrics.r2;
     expect(r2('linear')).toBeGreaterThan(0.3);
     expect(r2('mean')).toBeLessThan(0.01);
+    const tfjs = await runBaselines(train, [{ name: 'test', table: test }], { task: 'regression', label: fx.label, l2: fx.l2, model: 'linear', backend: 'tfjs' });
+    expect(tfjs.report.models[0]).toMatchObject({ model: 'linear', backend: 'tfjs', solver: 'cg', converged: true });
+    expectClose(tfjs.predictions[0].getChild('linear_score')!.toArray() as Float64Array, preds.getChild('linear_score')!.toArray() as Float64Array, 1e-4, 1, 'tfjs');
   });
 
   it('fits the dummies per slice with --by and evaluates every slice', async () => {
