@@ -8,6 +8,10 @@ import { labelTask } from './label-task.js';
  * categories passed the cap (`maxCategories`), since unseen then cannot be told from dropped.
  * @param ctx - the check context
  * @returns the findings
+ * @example
+ * ```ts
+ * newCategories(ctx).map((f) => f.details.categories); // unseen values per column and split
+ * ```
  */
 export function newCategories(ctx: CheckContext): CheckFinding[] {
   const out: CheckFinding[] = [];
@@ -46,6 +50,10 @@ export function newCategories(ctx: CheckContext): CheckFinding[] {
  * `class_imbalance`: the train label's largest class is at least `imbalanceRatio` times its smallest.
  * @param ctx - the check context
  * @returns the findings
+ * @example
+ * ```ts
+ * classImbalance(ctx)[0]?.value; // largest / smallest class, when at least the threshold
+ * ```
  */
 export function classImbalance(ctx: CheckContext): CheckFinding[] {
   if (ctx.label === undefined) return [];

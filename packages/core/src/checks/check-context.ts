@@ -37,6 +37,10 @@ export function formatShare(share: number): string {
  * A number for messages: 4 significant digits.
  * @param v - the number
  * @returns the text
+ * @example
+ * ```ts
+ * formatStat(0.123456789); // '0.1235'
+ * ```
  */
 export function formatStat(v: number): string {
   return Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v);

@@ -68,6 +68,10 @@ export function numericDrift(train: ColumnProfileState, other: ColumnProfileStat
  * @param train - rows per value in train
  * @param other - rows per value in the other split
  * @returns the drift statistics, or undefined when a side has no values
+ * @example
+ * ```ts
+ * categoricalDrift(new Map([['a', 50], ['b', 50]]), new Map([['a', 30], ['b', 70]]))?.psi; // 0.1694...
+ * ```
  */
 export function categoricalDrift(train: ReadonlyMap<string, number>, other: ReadonlyMap<string, number>): ColumnDrift | undefined {
   const names = [...train.keys()].sort((x, y) => (train.get(y) as number) - (train.get(x) as number));
@@ -100,6 +104,10 @@ export function categoricalDrift(train: ReadonlyMap<string, number>, other: Read
  * numeric column read as classes.
  * @param profile - a column profile
  * @returns value -> rows (missing left out)
+ * @example
+ * ```ts
+ * valueCounts(train.profiles.get('city')!); // Map { 'lima' => 120, 'oslo' => 80 }
+ * ```
  */
 export function valueCounts(profile: ColumnProfileState): Map<string, number> {
   const out = new Map<string, number>();

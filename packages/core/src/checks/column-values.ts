@@ -69,6 +69,10 @@ export function columnValues(column: ArrowColumn, name: string): ColumnValues {
  * The Arrow type of a column as a short name (`float64`, `utf8`, `dictionary<utf8>`), for schema comparisons.
  * @param column - the column
  * @returns the name
+ * @example
+ * ```ts
+ * typeNameOf(vectorFromArray([1, 2], new Int32())); // 'int32'
+ * ```
  */
 export function typeNameOf(column: ArrowColumn): string {
   return arrowTypeName(column.type);

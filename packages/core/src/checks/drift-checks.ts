@@ -11,6 +11,10 @@ import { labelTask } from './label-task.js';
  *
  * @param ctx - the check context
  * @returns the findings
+ * @example
+ * ```ts
+ * featureDrift(ctx).filter((f) => f.severity === 'warning').map((f) => f.column); // the drifted features
+ * ```
  */
 export function featureDrift(ctx: CheckContext): CheckFinding[] {
   return driftOf(ctx, 'feature_drift', ctx.features, false);
@@ -21,6 +25,10 @@ export function featureDrift(ctx: CheckContext): CheckFinding[] {
  * when drifted (same rule as {@link featureDrift}), else an info finding with the statistics.
  * @param ctx - the check context
  * @returns the findings
+ * @example
+ * ```ts
+ * labelAndPredictionDrift(ctx).find((f) => f.check === 'label_drift')?.details.psi;
+ * ```
  */
 export function labelAndPredictionDrift(ctx: CheckContext): CheckFinding[] {
   return [

@@ -63,6 +63,10 @@ export function trainTestDuplicates(ctx: CheckContext): CheckFinding[] {
  *
  * @param ctx - the check context
  * @returns the findings
+ * @example
+ * ```ts
+ * duplicateRows(ctx).find((f) => f.check === 'conflicting_labels')?.details.groups;
+ * ```
  */
 export function duplicateRows(ctx: CheckContext): CheckFinding[] {
   const out: CheckFinding[] = [];

@@ -72,6 +72,10 @@ export function durbinMatrixCdf(n: number, d: number): number {
  * @param x - the statistic
  * @returns the CDF
  * @see scipy.stats._ksstats._kolmogn_Pomeranz
+ * @example
+ * ```ts
+ * pomeranzCdf(100, 0.15); // ≈ 1 - scipy.stats.kstwo.sf(0.15, 100)
+ * ```
  */
 export function pomeranzCdf(n: number, x: number): number {
   const t = n * x;

@@ -28,6 +28,10 @@ const MAX_CATEGORY_SHARE = 0.05;
  *
  * @param ctx - the check context
  * @returns the findings
+ * @example
+ * ```ts
+ * targetLeakage(ctx).filter((f) => f.severity === 'error').map((f) => f.column); // leaked features
+ * ```
  */
 export function targetLeakage(ctx: CheckContext): CheckFinding[] {
   if (ctx.label === undefined) return [];

@@ -6,6 +6,10 @@ import { type CheckContext, formatShare } from './check-context.js';
  * and `missing_mismatch` (a column's missing rate in val/test differs from train's by at least `missingDiff`).
  * @param ctx - the check context
  * @returns the findings
+ * @example
+ * ```ts
+ * missingValues(ctx).filter((f) => f.check === 'missing_mismatch');
+ * ```
  */
 export function missingValues(ctx: CheckContext): CheckFinding[] {
   const out: CheckFinding[] = [];

@@ -31,6 +31,10 @@ const TOP_FEATURES = 5;
  * @param ctx - the check context
  * @param spec - seed and sample size
  * @returns the findings
+ * @example
+ * ```ts
+ * representativeness(ctx, { seed: 1 })[0]?.details.top_features; // the most telling features
+ * ```
  */
 export function representativeness(ctx: CheckContext, spec: CheckSpec): CheckFinding[] {
   const out: CheckFinding[] = [];

@@ -1,12 +1,21 @@
 import type { ColumnValues } from './column-values.js';
 
-// Seeds and multipliers of the two independent 32-bit lanes (murmur3's and splitmix's constants).
+// Tokens of the two independent 32-bit lanes (SHA-256's initial hash words: arbitrary, well-mixed bits); the
+// multipliers in the code are murmur3's and the golden ratio's.
 const NULL_1 = 0x6a09e667;
 const NULL_2 = 0xbb67ae85;
 const STRING_1 = 0x3c6ef372;
 const STRING_2 = 0xa54ff53a;
 
-/** murmur3's 32-bit finaliser: every input bit affects every output bit. */
+/**
+ * murmur3's 32-bit finaliser: every input bit affects every output bit.
+ * @param h - a 32-bit integer
+ * @returns its mixed value, unsigned
+ * @example
+ * ```ts
+ * fmix32(1); // 1364076727
+ * ```
+ */
 export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -20,6 +29,10 @@ export function fmix32(h: number): number {
  * Two 32-bit hashes of a string (of its UTF-16 code units), tagged so that no string hashes like a number.
  * @param text - the string
  * @returns the two lanes
+ * @example
+ * ```ts
+ * const [a, b] = hashString('paris'); // two 32-bit lanes
+ * ```
  */
 export function hashString(text: string): [number, number] {
   let a = STRING_1;

@@ -1,7 +1,13 @@
 import { type CheckFinding, finding } from './check-finding.js';
 import type { CheckContext } from './check-context.js';
 
-/** The columns the checks use, in order: features, then label, score, time and id. */
+/**
+ * The columns the checks use, in order: features, then label, score, time and id.
+ * @example
+ * ```ts
+ * usedColumns(ctx); // ['x1', 'city', 'y', 'id']
+ * ```
+ */
 export function usedColumns(ctx: CheckContext): string[] {
   return [...ctx.features, ...[ctx.label, ctx.score, ctx.time, ctx.id].filter((c): c is string => c !== undefined)];
 }
@@ -13,6 +19,10 @@ export function usedColumns(ctx: CheckContext): string[] {
  *
  * @param ctx - the check context
  * @returns the findings
+ * @example
+ * ```ts
+ * schemaMismatch(ctx).filter((f) => f.severity === 'error').map((f) => f.column); // columns missing or of another kind
+ * ```
  */
 export function schemaMismatch(ctx: CheckContext): CheckFinding[] {
   const out: CheckFinding[] = [];
@@ -56,6 +66,10 @@ export function schemaMismatch(ctx: CheckContext): CheckFinding[] {
  * can use.
  * @param ctx - the check context
  * @returns the findings
+ * @example
+ * ```ts
+ * constantColumns(ctx).map((f) => f.column);
+ * ```
  */
 export function constantColumns(ctx: CheckContext): CheckFinding[] {
   const out: CheckFinding[] = [];

@@ -14,6 +14,10 @@ import type { ColumnProfileState } from './column-profile-state.js';
  * @param ctx - the check context
  * @returns the findings
  * @throws ValidationError `invalid_input` naming the column and a value when a text time cannot be parsed
+ * @example
+ * ```ts
+ * timeLeakage(ctx)[0]?.details.rows; // test rows earlier than the latest train row
+ * ```
  */
 export function timeLeakage(ctx: CheckContext): CheckFinding[] {
   if (ctx.time === undefined) return [];

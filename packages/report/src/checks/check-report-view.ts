@@ -44,6 +44,10 @@ export function driftRows(report: CheckReport): DriftRow[] {
  * A one-line summary: status and counts, e.g. `FAIL — 1 error, 2 warnings, 3 infos`.
  * @param report - a check report
  * @returns the text
+ * @example
+ * ```ts
+ * summaryLine(report); // 'FAIL — 1 error, 2 warnings, 3 infos'
+ * ```
  */
 export function summaryLine(report: CheckReport): string {
   const s = report.summary;
@@ -55,6 +59,10 @@ export function summaryLine(report: CheckReport): string {
  * The splits of a report as text: `train 2,000 rows (train.arrow) · test 1,000 rows`.
  * @param report - a check report
  * @returns the text
+ * @example
+ * ```ts
+ * splitsLine(report); // 'train 2,000 rows (train.arrow) · test 1,000 rows (test.arrow)'
+ * ```
  */
 export function splitsLine(report: CheckReport): string {
   return report.splits.map((s) => `${s.name} ${formatNumber(s.rows)} rows${s.input ? ` (${s.input.path})` : ''}`).join(' · ');
@@ -64,6 +72,10 @@ export function splitsLine(report: CheckReport): string {
  * The columns of a report as text: `label y; id id; 4 features: a, b, c, d`.
  * @param report - a check report
  * @returns the text
+ * @example
+ * ```ts
+ * columnsLine(report); // 'label y; id id; 3 features: x1, x2, city'
+ * ```
  */
 export function columnsLine(report: CheckReport): string {
   const c = report.columns;
@@ -76,6 +88,10 @@ export function columnsLine(report: CheckReport): string {
  * A finding's value for a table cell (empty when it has none).
  * @param f - a finding
  * @returns the text
+ * @example
+ * ```ts
+ * findingValue(report.findings[0]); // '0.012'
+ * ```
  */
 export function findingValue(f: CheckFinding): string {
   return f.value === null ? '' : formatNumber(f.value);
