@@ -3,14 +3,15 @@ import { ValidationError } from '../errors.js';
 import { BinaryClasses, type LabelKind } from '../evaluate/binary-classes.js';
 import { prepareTask } from '../evaluate/evaluate-table.js';
 import type { EvaluationSpec } from '../evaluate/evaluation-spec.js';
+import type { LabelCodes } from '../evaluate/prepare-binary-rows.js';
 import { BalancedMerger } from '../evaluate/merge-balanced.js';
 import type { StreamContext } from '../evaluate/prepared-task.js';
 import type { LabelValue, Report } from '../report/report.js';
 import type { MetricState, StateJson } from '../states/metric-state.js';
 import { RankingState } from '../states/ranking/ranking-state.js';
-import { decodeTypedArray, encodeTypedArray } from '../states/state-buffers.js';
 import { stateFromJSON } from '../states/state-from-json.js';
 import { checkSpec } from './check-spec.js';
+import { remapQueryIds } from './remap-query-ids.js';
 import { emptyStateError, stateReport, type StateTaskInfo } from './state-report.js';
 import { toTable, type TableInput } from './table-input.js';
 
@@ -31,8 +32,8 @@ export interface EvaluationStateJson extends StateJson {
   readonly rows: number;
   readonly dropped: number;
   readonly info: StateTaskInfo | null;
-  /** Binary task: the label classes seen, the provisional positive first, and their kind. */
-  readonly labels: { classes: LabelValue[]; kind: LabelKind } | null;
+  /** Binary task: the label classes seen, their kind, and the positive label the state's rows were flagged with. */
+  readonly labels: { classes: LabelValue[]; kind: LabelKind; provisional: LabelValue | null } | null;
   /** Ranking task: query values by the ids the state's rows use. */
   readonly queryValues: LabelValue[];
   readonly state: StateJson | null;
@@ -72,6 +73,8 @@ export class EvaluationState {
   private info: StateTaskInfo | undefined;
   private labelClasses: LabelValue[] = [];
   private labelKind: LabelKind | undefined;
+  /** Binary: the label this state's rows are flagged positive for (fixed by the first batch with labels). */
+  private provisional: LabelValue | undefined;
   private readonly queryIds = new Map<LabelValue, number>();
   private readonly queryValues: LabelValue[] = [];
   private readonly context: StreamContext;
@@ -96,6 +99,8 @@ export class EvaluationState {
     const { queryIds, queryValues } = this;
     this.context = {
       curveMode: mode,
+      // With the user's positive label no state ever swaps classes (the binned state then skips a logarithm a row).
+      settledClasses: spec.task === 'binary' && spec.posLabel !== undefined,
       histogramBins: options.histogramBins,
       queryValues,
       queryId(value) {
@@ -124,25 +129,27 @@ export class EvaluationState {
   update(data: TableInput): this {
     const table = toTable(data);
     if (table.numRows === 0) return this;
-    let classes: BinaryClasses | undefined;
+    let coded: LabelCodes | undefined;
+    let posLabel: LabelValue | undefined;
     let seen = this.labelClasses;
     let kind = this.labelKind;
     if (this.spec.task === 'binary') {
-      const coded = toLabelCodes(getColumn(table, this.spec.label), this.spec.label);
-      classes = this.classesOf(seen, kind);
-      classes.add(coded.classes, coded.kind);
+      coded = toLabelCodes(getColumn(table, this.spec.label), this.spec.label);
+      const classes = this.classesOf(seen, kind);
+      classes.add(coded.classes, coded.kind); // a third class or another kind of label throws here
       seen = [...seen, ...coded.classes.filter((c) => !seen.includes(c))];
       kind = coded.classes.length > 0 ? coded.kind : kind;
+      posLabel = this.spec.posLabel ?? this.provisional ?? classes.provisional();
     }
     const spec = {
-      ...this.spec, rowOffset: (this.spec.rowOffset ?? 0) + this.rowsSeen,
-      ...(classes !== undefined ? { posLabel: classes.provisional() } : {}),
+      ...this.spec, rowOffset: (this.spec.rowOffset ?? 0) + this.rowsSeen, ...(coded !== undefined ? { posLabel } : {}),
     } as EvaluationSpec;
-    const task = prepareTask(table, spec);
+    const task = prepareTask(table, spec, { label: coded });
     const state = task.toState(this.context) as SwappableState;
     this.info ??= { task: task.task, columns: task.columns, options: task.options };
     this.labelClasses = seen;
     this.labelKind = kind;
+    if (this.spec.task === 'binary' && this.spec.posLabel === undefined) this.provisional ??= posLabel;
     this.merger.push(state);
     this.droppedRows += task.dropped;
     this.rowsSeen += table.numRows;
@@ -168,15 +175,15 @@ export class EvaluationState {
     let copy = stateFromJSON(inner.toJSON()) as SwappableState;
     if (this.spec.task === 'binary') {
       const mine = this.classesOf(this.labelClasses, this.labelKind);
-      const before = mine.provisional();
-      if (other.labelKind !== undefined) mine.add(other.labelClasses, other.labelKind);
-      const theirs = other.labelClasses[0];
-      // Both states flag their own provisional label as positive; with two classes, a different one is our negative.
-      if (before !== undefined && this.spec.posLabel === undefined && theirs !== before) copy.swapClasses?.();
+      if (other.labelKind !== undefined) mine.add(other.labelClasses, other.labelKind); // validates the union
+      // Each state flags its own provisional label as positive; with two classes, a different one is our negative.
+      if (this.spec.posLabel === undefined && this.provisional !== undefined && other.provisional !== undefined &&
+        other.provisional !== this.provisional) copy.swapClasses?.();
       this.labelClasses = [...this.labelClasses, ...other.labelClasses.filter((c) => !this.labelClasses.includes(c))];
       this.labelKind ??= other.labelKind;
+      this.provisional ??= other.provisional;
     }
-    if (this.spec.task === 'ranking') copy = this.remapQueries(copy as RankingState, other.queryValues);
+    if (this.spec.task === 'ranking') copy = remapQueryIds(copy as RankingState, other.queryValues, (v) => this.context.queryId(v));
     this.info ??= other.info;
     this.merger.push(copy);
     this.rowsSeen += other.rowsSeen;
@@ -197,7 +204,8 @@ export class EvaluationState {
     if (this.spec.task === 'binary') {
       const resolved = this.classesOf(this.labelClasses, this.labelKind).resolve();
       labels = { positive: resolved.positive, negative: resolved.negative };
-      if (resolved.swap) inner = (stateFromJSON(inner.toJSON()) as SwappableState).swapClasses?.() as SwappableState;
+      const swap = this.spec.posLabel === undefined && this.provisional !== undefined && resolved.positive !== this.provisional;
+      if (swap) inner = (stateFromJSON(inner.toJSON()) as SwappableState).swapClasses?.() as SwappableState;
     }
     if (this.spec.task === 'ranking' && (inner as RankingState).queryValues?.length !== this.queryValues.length) {
       // Query values name queries in warnings; states built early hold a shorter list.
@@ -223,7 +231,9 @@ export class EvaluationState {
       rows: this.rowsSeen,
       dropped: this.droppedRows,
       info: this.info ?? null,
-      labels: this.labelKind !== undefined ? { classes: [...this.labelClasses], kind: this.labelKind } : null,
+      labels: this.labelKind !== undefined
+        ? { classes: [...this.labelClasses], kind: this.labelKind, provisional: this.provisional ?? null }
+        : null,
       queryValues: [...this.queryValues],
       state: inner?.toJSON() ?? null,
     };
@@ -249,8 +259,13 @@ export class EvaluationState {
     state.info = json.info ?? undefined;
     if (json.labels !== null && json.labels !== undefined) {
       state.classesOf(json.labels.classes, json.labels.kind); // validates them
+      const provisional = json.labels.provisional ?? undefined;
+      if (provisional !== undefined && !json.labels.classes.includes(provisional)) {
+        throw new ValidationError('invalid_input', 'A serialised evaluation state flags a positive label that is not among its classes.');
+      }
       state.labelClasses = [...json.labels.classes];
       state.labelKind = json.labels.kind;
+      state.provisional = provisional;
     }
     for (const value of json.queryValues) state.context.queryId(value);
     if (json.state !== null && json.state !== undefined) state.merger.push(stateFromJSON(json.state) as SwappableState);
@@ -270,15 +285,6 @@ export class EvaluationState {
     const result = new BinaryClasses(spec.label, spec.posLabel);
     if (kind !== undefined) result.add(classes, kind);
     return result;
-  }
-
-  /** The other state's rows with its query ids turned into this state's ids (same value, same query). */
-  private remapQueries(state: RankingState, values: readonly LabelValue[]): RankingState {
-    const json = state.toJSON();
-    const ids = values.map((value) => this.context.queryId(value));
-    const codes = decodeTypedArray(json.query);
-    const remapped = Int32Array.from(codes, (code) => ids[code]);
-    return RankingState.fromJSON({ ...json, query: encodeTypedArray(remapped), queryValues: null });
   }
 }
 
