@@ -44,11 +44,14 @@ export interface CheckReport {
  * ```ts
  * import { resolveCheckColumns, splitStateOptions } from '@modelperf/core';
  * const options = splitStateOptions(resolveCheckColumns(['x', 'y', 'id'], { label: 'y', id: 'id' }), { maxCategories: 100 });
- * console.log(JSON.stringify(options)); // {"features":["x"],"label":"y","id":"id","maxCategories":100}
+ * console.log(JSON.stringify(options)); // {"features":["x"],"label":"y","id":"id","maxCategories":100,"otherColumns":[]}
  * ```
  */
 export function splitStateOptions(columns: CheckColumns, spec: CheckSpec): SplitStateOptions {
-  return { features: columns.features, label: columns.label, id: columns.id, maxCategories: spec.maxCategories, hashWithLabel: spec.duplicatesWithLabel };
+  return {
+    features: columns.features, label: columns.label, id: columns.id, maxCategories: spec.maxCategories, hashWithLabel: spec.duplicatesWithLabel,
+    otherColumns: [columns.time, columns.score].filter((c): c is string => c !== undefined),
+  };
 }
 
 /**
@@ -128,7 +131,7 @@ export async function runChecks(states: SplitStates, columns: CheckColumns, spec
   const sorted = sortFindings(findings);
   return {
     schema: CHECK_REPORT_SCHEMA,
-    splits: [states.train, ...others].map((s) => ({ name: s.name, rows: s.rows, columns: s.profiles.size })),
+    splits: [states.train, ...others].map((s) => ({ name: s.name, rows: s.rows, columns: s.columnTypes.size })),
     columns: { features: columns.features, label: columns.label ?? null, id: columns.id ?? null, time: columns.time ?? null, score: columns.score ?? null },
     thresholds,
     summary: summarizeFindings(sorted),

@@ -50,7 +50,7 @@ export function schemaMismatch(ctx: CheckContext): CheckFinding[] {
         }));
       }
     }
-    const extra = [...split.profiles.keys()].filter((name) => !ctx.train.profiles.has(name));
+    const extra = [...split.columnTypes.keys()].filter((name) => !ctx.train.columnTypes.has(name));
     if (extra.length > 0) {
       out.push(finding({
         check: 'schema_mismatch', severity: 'info', split: split.name, column: null,

@@ -15,6 +15,8 @@ export interface SplitStateOptions {
   readonly id?: string;
   /** Cap on distinct categories per column (default 10,000). */
   readonly maxCategories?: number;
+  /** Columns to profile beyond the features, label and id (time, score); other columns only have their type noted. */
+  readonly otherColumns?: readonly string[];
   /** Also hash rows by their features and label together (`labelledRowHashes`), for duplicates that need both. */
   readonly hashWithLabel?: boolean;
 }
@@ -38,8 +40,11 @@ export interface SplitStateOptions {
 export class SplitState {
   /** Rows seen. */
   rows = 0;
-  /** One profile per column, in the order of the split's schema. */
+  /** One profile per used column (features, label, id, time, score), in the order of the split's schema. */
   readonly profiles = new Map<string, ColumnProfileState>();
+  /** Every column of the split (used or not) and its Arrow type name, in schema order. */
+  readonly columnTypes = new Map<string, string>();
+  private readonly used: ReadonlySet<string>;
   /** Rows hashed by their feature values; `label` holds the hash of the first row's label. */
   readonly rowHashes = new RowHashTable();
   /** Rows hashed by their id (when `id` is set). */
@@ -53,6 +58,7 @@ export class SplitState {
    */
   constructor(readonly name: string, readonly options: SplitStateOptions) {
     this.idHashes = options.id === undefined ? undefined : new RowHashTable();
+    this.used = new Set([...options.features, ...[options.label, options.id].filter((c): c is string => c !== undefined), ...(options.otherColumns ?? [])]);
     this.labelledRowHashes = options.hashWithLabel === true && options.label !== undefined ? new RowHashTable() : undefined;
   }
 
@@ -63,11 +69,15 @@ export class SplitState {
     for (const field of batch.schema.fields) {
       const column = batch.getChild(field.name);
       if (column === null) continue;
-      let profile = this.profiles.get(field.name);
-      if (profile === undefined) {
+      if (!this.columnTypes.has(field.name)) {
         if (this.rows > 0) {
           throw new ValidationError('invalid_input', `Column \`${field.name}\` of the ${this.name} split appears only from row ${this.rows}; every batch must have the same columns.`);
         }
+        this.columnTypes.set(field.name, typeNameOf(column));
+      }
+      if (!this.used.has(field.name)) continue;
+      let profile = this.profiles.get(field.name);
+      if (profile === undefined) {
         profile = new ColumnProfileState(field.name, columnKind(column.type), typeNameOf(column), this.options.maxCategories ?? DEFAULT_MAX_CATEGORIES);
         this.profiles.set(field.name, profile);
       }
@@ -101,6 +111,7 @@ export class SplitState {
 
   /** Appends the state of the rows that follow this state's rows in the same split. */
   merge(other: SplitState): this {
+    for (const [name, type] of other.columnTypes) if (!this.columnTypes.has(name)) this.columnTypes.set(name, type);
     for (const [name, profile] of other.profiles) {
       const mine = this.profiles.get(name);
       if (mine === undefined) {

@@ -77,6 +77,12 @@ describe('RowHashTable', () => {
 });
 
 describe('SplitState', () => {
+  it('profiles only the used columns but notes every column\'s type', () => {
+    const s = new SplitState('train', { features: ['a'], otherColumns: ['t'] });
+    s.update(new Table({ a: makeVector(Float64Array.of(1, 2)), b: vectorFromArray(['x', 'y'], new Utf8()), t: makeVector(Int32Array.of(5, 6)) }));
+    expect([...s.profiles.keys()]).toEqual(['a', 't']);
+    expect([...s.columnTypes]).toEqual([['a', 'float64'], ['b', 'utf8'], ['t', 'int32']]);
+  });
   it('refuses a batch that brings a new column after rows were added', () => {
     const s = new SplitState('train', { features: ['a'] });
     s.update(new Table({ a: makeVector(Float64Array.of(1)) }));
