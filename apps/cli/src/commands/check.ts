@@ -1,7 +1,8 @@
-import { CHECK_NAMES, reportToJson, ValidationError, type CheckName, type CheckReport, type CheckThresholds } from '@modelperf/core';
+import {
+  CHECK_NAMES, INPUT_FORMAT_NAMES, reportToJson, ValidationError, type CheckName, type CheckReport, type CheckThresholds,
+} from '@modelperf/core';
 import { checkFiles, writeFileAtomic } from '@modelperf/core/node';
 import { renderCheckHtml, renderCheckMarkdown, renderCheckTable } from '@modelperf/report';
-import { INPUT_FORMAT_NAMES } from '@modelperf/core';
 import { type Command, Option } from 'commander';
 import { CheckFailure } from '../check-failure.js';
 import type { CliIo } from '../cli-io.js';
