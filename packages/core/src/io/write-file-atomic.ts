@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rm, rename } from 'node:fs/promises';
+import { mkdir, open, rm, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputOutputError } from '../errors.js';
 
@@ -14,7 +14,7 @@ import { InputOutputError } from '../errors.js';
  * @param path - the file to create or replace
  * @param data - text (written as UTF-8) or bytes
  * @returns when the file is in place
- * @throws InputOutputError `io_error` naming the path and the cause (missing directory, permissions, full disk)
+ * @throws InputOutputError `io_error` naming the path and the cause (a folder of the path is a file, permissions, full disk)
  * @example
  * ```ts
  * import { mkdtempSync } from 'node:fs';
@@ -32,6 +32,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
+    // A missing output folder is created, as `mkdir -p` would (`--out reports/today/report.html` just works).
+    await mkdir(directory, { recursive: true });
     handle = await open(temporary, 'wx');
     await handle.writeFile(data);
     await handle.sync();

@@ -149,8 +149,17 @@ describe('writeFileAtomic', () => {
     expect(await readdir(target)).toEqual(['keep']);
   });
 
-  it('fails with io_error when the directory does not exist', async () => {
-    const error = await catchError(() => writeFileAtomic(join(dir, 'no-such-dir', 'x.json'), 'x'));
+  it('creates missing folders of the path', async () => {
+    const path = join(dir, 'no-such-dir', 'deeper', 'x.json');
+    await writeFileAtomic(path, 'x');
+    expect(await readFile(path, 'utf8')).toBe('x');
+  });
+
+  it('fails with io_error when a folder of the path is a file', async () => {
+    const sub = await mkdtemp(join(dir, 'atomic-'));
+    await writeFile(join(sub, 'plain'), 'x');
+    const error = await catchError(() => writeFileAtomic(join(sub, 'plain', 'x.json'), 'x'));
     expect((error as InputOutputError).code).toBe('io_error');
+    expect(error.message).toContain(join(sub, 'plain', 'x.json'));
   });
 });
