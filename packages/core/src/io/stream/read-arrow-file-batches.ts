@@ -64,7 +64,11 @@ export async function readArrowFileBatches(handle: FileHandle, size: number, pro
     throw corrupt(`The Arrow IPC file's footer or dictionaries cannot be decoded: ${errorText(error)}`, error);
   }
   progress.bytesRead = 8 + (size - footerStart);
-  return { schema: reader.schema, batches: fileBatches(reader, handle, footerStart, progress) };
+  return {
+    schema: reader.schema,
+    batches: fileBatches(reader, handle, footerStart, progress),
+    release: () => handle.close().catch(() => undefined),
+  };
 }
 
 async function openFileReader(handle: FileHandle) {

@@ -8,6 +8,11 @@ export interface OpenedBatches {
   readonly schema: Schema;
   /** One pass over the batches; ending the iteration early (break, throw) releases the input. */
   readonly batches: AsyncGenerator<RecordBatch, void, undefined>;
+  /**
+   * Releases the input when `batches` was never iterated (a generator that has not started runs no `finally` on
+   * `return()`, so it cannot close the file itself).
+   */
+  release(): Promise<void>;
 }
 
 /** What the framing pass has seen so far, shared with the decoding side. */
@@ -65,7 +70,7 @@ export async function readArrowStreamBatches(source: ByteReader, requireEndOfStr
     await source.close();
     throw asCorrupt(error, 0);
   }
-  return { schema: reader.schema, batches: decodeBatches(reader, source, state) };
+  return { schema: reader.schema, batches: decodeBatches(reader, source, state), release: () => source.close() };
 }
 
 async function openReader(frames: AsyncIterable<Uint8Array>) {

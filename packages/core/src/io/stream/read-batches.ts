@@ -206,6 +206,7 @@ async function openFile(path: string): Promise<{ handle: FileHandle; size: numbe
 class OpenBatchReader implements BatchReader {
   private count = 0;
   private used = false;
+  private released = false;
 
   constructor(
     readonly format: InputFormat,
@@ -228,11 +229,19 @@ class OpenBatchReader implements BatchReader {
   }
 
   async close(): Promise<void> {
-    await this.opened.batches.return();
+    if (this.used) {
+      // Suspended or finished iteration: the generator's own `finally` releases the input.
+      await this.opened.batches.return();
+    } else if (!this.released) {
+      this.used = true;
+      this.released = true;
+      await this.opened.batches.return();
+      await this.opened.release();
+    }
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<RecordBatch, void, undefined> {
-    if (this.used) throw new ValidationError('invalid_argument', 'A BatchReader can be iterated only once; call readBatches again.');
+    if (this.used) throw new ValidationError('invalid_argument', this.released ? 'This BatchReader was closed; call readBatches again.' : 'A BatchReader can be iterated only once; call readBatches again.');
     this.used = true;
     let index = 0;
     try {

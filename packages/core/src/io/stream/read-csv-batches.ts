@@ -48,7 +48,7 @@ export async function readCsvBatches(source: ByteReader, options: CsvReadOptions
     throw error;
   }
   if (first === undefined) throw new ValidationError('empty_input', 'The CSV input is empty: it has no header row.');
-  return { schema: first.schema, batches: csvBatches(first, reader, source) };
+  return { schema: first.schema, batches: csvBatches(first, reader, source), release: () => source.close() };
 }
 
 async function* csvBatches(first: RecordBatch, reader: CsvPieceReader, source: ByteReader): AsyncGenerator<RecordBatch, void, undefined> {

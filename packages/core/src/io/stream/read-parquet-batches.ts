@@ -79,7 +79,8 @@ export async function readParquetBatches(
     throw corrupt(`The Parquet file's footer cannot be decoded: ${errorText(error)}`, error);
   }
   progress.bytesRead = footerLength + 12;
-  return { schema: tableFromIPC(schemaIpc).schema, batches: rowGroupBatches(file, batchRows ?? WHOLE_ROW_GROUP, progress) };
+  // The file handle is closed already; the WebAssembly file is freed by the generator, or here if it never ran.
+  return { schema: tableFromIPC(schemaIpc).schema, batches: rowGroupBatches(file, batchRows ?? WHOLE_ROW_GROUP, progress), release: async () => file.free() };
 }
 
 async function checkParquetEnds(handle: FileHandle, size: number): Promise<number> {

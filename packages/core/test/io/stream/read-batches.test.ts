@@ -387,3 +387,31 @@ describe('readBatches: files and schema checks', () => {
     expect(() => checkSameSchema(schema, batch, 4)).toThrow(/^Batch 4 has the schema \(y: Utf8\), but the input's schema is \(y: Float64\)/);
   });
 });
+
+describe.skipIf(process.platform !== 'linux')('closing a reader that was never iterated', () => {
+  /** Open file descriptors of this process that point at `path`. */
+  async function openDescriptors(path: string): Promise<number> {
+    const { readdir, readlink } = await import('node:fs/promises');
+    let count = 0;
+    for (const fd of await readdir('/proc/self/fd')) {
+      const target = await readlink(`/proc/self/fd/${fd}`).catch(() => '');
+      if (target === path) count++;
+    }
+    return count;
+  }
+
+  it.each(['arrow', 'arrows', 'csv'] as const)('releases the %s file at once', async (format) => {
+    const table = sampleTable();
+    const bytes = format === 'arrow' ? tableToIPC(table, 'file') : format === 'arrows' ? tableToIPC(table, 'stream') : 'label,score\n0,0.5\n1,0.25\n';
+    const path = await write(`never-read.${format}`, bytes);
+    const reader = await readBatches(path);
+    // Files read at known offsets hold their descriptor from the start (a CSV stream opens it lazily).
+    if (format !== 'csv') expect(await openDescriptors(path)).toBe(1);
+    await reader.close();
+    // A stream's fd closes on the next turns of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await openDescriptors(path)).toBe(0);
+    await expect(collect(reader)).rejects.toThrow(/was closed; call readBatches again/);
+    await reader.close(); // closing twice is harmless
+  });
+});
