@@ -124,6 +124,11 @@ describe('EvaluationState', () => {
     expect(report.options.curve_mode).toBe('binned');
     expect(report.rows).toBe(table.numRows);
     expect(() => a.merge(createState(spec))).toThrow(/curve options/);
+    // With the positive label given, states are built settled (never swapped); the numbers are the same.
+    const settled = { ...spec, posLabel: 1 } as EvaluationSpec;
+    const c = createState(settled, { curveMode: 'binned', histogramBins: 1024 }).update(table.slice(0, 6000));
+    const d = createState(settled, { curveMode: 'binned', histogramBins: 1024 }).update(table.slice(6000));
+    expect(c.merge(EvaluationState.fromJSON(JSON.parse(JSON.stringify(d.toJSON())))).compute().metrics).toEqual(report.metrics);
   });
 });
 
