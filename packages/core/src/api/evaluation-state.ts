@@ -5,6 +5,7 @@ import { prepareTask } from '../evaluate/evaluate-table.js';
 import type { EvaluationSpec } from '../evaluate/evaluation-spec.js';
 import type { LabelCodes } from '../evaluate/prepare-binary-rows.js';
 import { BalancedMerger } from '../evaluate/merge-balanced.js';
+import { queryIdRegistry } from '../evaluate/query-id-registry.js';
 import type { StreamContext } from '../evaluate/prepared-task.js';
 import type { LabelValue, Report } from '../report/report.js';
 import type { MetricState, StateJson } from '../states/metric-state.js';
@@ -12,7 +13,7 @@ import { RankingState } from '../states/ranking/ranking-state.js';
 import { stateFromJSON } from '../states/state-from-json.js';
 import { checkSpec } from './check-spec.js';
 import { remapQueryIds } from './remap-query-ids.js';
-import { emptyStateError, stateReport, type StateTaskInfo } from './state-report.js';
+import { emptyStateError, stateReport, type StateTaskInfo } from '../evaluate/state-report.js';
 import { toTable, type TableInput } from './table-input.js';
 
 /** Options of {@link createState}. */
@@ -75,8 +76,7 @@ export class EvaluationState {
   private labelKind: LabelKind | undefined;
   /** Binary: the label this state's rows are flagged positive for (fixed by the first batch with labels). */
   private provisional: LabelValue | undefined;
-  private readonly queryIds = new Map<LabelValue, number>();
-  private readonly queryValues: LabelValue[] = [];
+  private readonly queryValues: LabelValue[];
   private readonly context: StreamContext;
 
   /**
@@ -96,22 +96,14 @@ export class EvaluationState {
     this.spec = { ...spec };
     this.curveMode = mode;
     this.histogramBins = options.histogramBins;
-    const { queryIds, queryValues } = this;
+    const registry = queryIdRegistry();
+    this.queryValues = registry.queryValues;
     this.context = {
       curveMode: mode,
       // With the user's positive label no state ever swaps classes (the binned state then skips a logarithm a row).
       settledClasses: spec.task === 'binary' && spec.posLabel !== undefined,
       histogramBins: options.histogramBins,
-      queryValues,
-      queryId(value) {
-        let id = queryIds.get(value);
-        if (id === undefined) {
-          id = queryValues.length;
-          queryIds.set(value, id);
-          queryValues.push(value);
-        }
-        return id;
-      },
+      ...registry,
     };
   }
 

@@ -11,5 +11,5 @@ export { evaluateRanking, type RankingColumns, type EvaluateRankingOptions } fro
 export {
   createState, EvaluationState, EVALUATION_STATE_KIND, type EvaluationStateJson, type StateOptions,
 } from './evaluation-state.js';
-export type { StateTaskInfo } from './state-report.js';
+export type { StateTaskInfo } from '../evaluate/state-report.js';
 export { toTable, type TableInput } from './table-input.js';

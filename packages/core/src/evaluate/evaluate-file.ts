@@ -18,8 +18,8 @@ export type EvaluateFileSpec = EvaluationSpec & {
   /** Histogram bins of the binned mode (default 65536). */
   histogramBins?: number;
   /**
-   * Worker threads of a streamed evaluation (default: the machine's available parallelism; 1 = this thread only).
-   * The report is identical for any number of threads.
+   * Threads of a streamed evaluation, this one included (default 1: on the 2-core reference machine worker threads
+   * measured slower than one thread, see benchmarks/README.md). The report is identical for any number of threads.
    */
   threads?: number;
 };
@@ -59,7 +59,7 @@ export async function evaluateFile(
     const reader = await readBatches(path, { format: spec.inputFormat });
     try {
       const report = await evaluateBatchesParallel(reader, spec, {
-        threads: spec.threads,
+        threads: spec.threads ?? 1,
         curveMode: spec.curveMode,
         histogramBins: spec.histogramBins,
         onBatch: (rows) => hooks.onProgress?.({ rows, bytesRead: reader.bytesRead(), totalBytes: reader.totalBytes }),

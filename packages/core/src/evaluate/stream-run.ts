@@ -1,14 +1,14 @@
 import { Table, type RecordBatch } from 'apache-arrow';
+import { emptyStateError, stateReport } from './state-report.js';
 import { ValidationError } from '../errors.js';
-import { REPORT_SCHEMA, type LabelValue, type Report, type TaskName } from '../report/report.js';
-import type { ReportWarning } from '../report/report-warning.js';
+import type { LabelValue, Report, TaskName } from '../report/report.js';
 import type { MetricState } from '../states/metric-state.js';
 import { BinaryClasses } from './binary-classes.js';
-import { dedupeWarnings } from './evaluate-binary.js';
 import { prepareTask } from './evaluate-table.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
 import { BalancedMerger } from './merge-balanced.js';
 import type { StreamContext } from './prepared-task.js';
+import { queryIdRegistry } from './query-id-registry.js';
 
 /** How a stream is evaluated. */
 export interface StreamOptions {
@@ -61,22 +61,7 @@ export class StreamRun {
     if ((spec.by?.length ?? 0) > 0 || spec.ci !== undefined) {
       throw new ValidationError('invalid_argument', '--by and --ci need the whole input in memory; drop --stream / --curve-mode binned, or read from a file instead of stdin.');
     }
-    const queryIds = new Map<LabelValue, number>();
-    const queryValues: LabelValue[] = [];
-    this.context = {
-      curveMode: options.curveMode ?? 'exact',
-      histogramBins: options.histogramBins,
-      queryValues,
-      queryId(value) {
-        let id = queryIds.get(value);
-        if (id === undefined) {
-          id = queryValues.length;
-          queryIds.set(value, id);
-          queryValues.push(value);
-        }
-        return id;
-      },
-    };
+    this.context = { curveMode: options.curveMode ?? 'exact', histogramBins: options.histogramBins, ...queryIdRegistry() };
     this.binary = spec.task === 'binary' ? new BinaryClasses(spec.label, spec.posLabel) : undefined;
   }
 
@@ -139,48 +124,13 @@ export class StreamRun {
   finish(merged?: MetricState<unknown>): Report {
     const state = (merged as SwappableState | undefined) ?? this.merger.finish();
     const first = this.first;
-    if (state === undefined || first === undefined) {
-      throw new ValidationError('empty_input', 'The input has no rows; there is nothing to evaluate.');
-    }
-    const { binary, rowsSeen: rows, dropped } = this;
-    const warnings: ReportWarning[] = [];
-    let taskOptions = first.options;
-    const labels = binary?.resolve();
-    if (labels !== undefined) {
-      if (labels.swap) state.swapClasses?.();
-      taskOptions = { ...taskOptions, pos_label: labels.positive };
-    }
-    const result = state.compute();
-    const sections = { ...result.sections };
-    if (binary !== undefined && labels !== undefined) {
-      const matrix = (sections.confusion_matrix as { matrix: number[][] } | undefined)?.matrix;
-      if (matrix !== undefined) sections.confusion_matrix = { labels: [labels.negative, labels.positive], matrix };
-      const positives = matrix !== undefined ? matrix[1][0] + matrix[1][1] : NaN;
-      const negatives = matrix !== undefined ? matrix[0][0] + matrix[0][1] : NaN;
-      if (positives === 0 || negatives === 0) {
-        warnings.push({
-          code: 'one_class',
-          message: `Column \`${binary.column}\` holds only the ${positives === 0 ? 'negative' : 'positive'} class; ` +
-            'ROC AUC and other metrics that need both classes are undefined (NaN).',
-        });
-      }
-    }
-    if (dropped > 0) {
-      warnings.push({ code: 'rows_dropped', message: `Dropped ${dropped} of ${rows} rows with null or NaN in a used column (--nan drop).` });
-    }
-    const elapsed = Math.round((performance.now() - this.started) * 10) / 10;
-    return {
-      schema: REPORT_SCHEMA,
-      task: first.task,
-      rows: rows - dropped,
-      backend: { name: 'js', device: 'cpu' },
-      columns: first.columns,
-      options: { ...taskOptions, streamed: true, ...(this.spec.task === 'binary' ? { curve_mode: this.context.curveMode } : {}) },
-      metrics: result.metrics,
-      ...sections,
-      ...(dropped > 0 || this.spec.nan === 'drop' ? { dropped_rows: dropped } : {}),
-      warnings: dedupeWarnings([...warnings, ...result.warnings]),
-      timing_ms: { compute: elapsed, total: elapsed },
-    };
+    if (state === undefined || first === undefined) emptyStateError();
+    const labels = this.binary?.resolve();
+    if (labels?.swap === true) state.swapClasses?.();
+    return stateReport({
+      spec: this.spec, info: first, result: state.compute(), rows: this.rowsSeen, dropped: this.dropped,
+      curveMode: this.context.curveMode, labels, labelColumn: this.binary?.column,
+      elapsedMs: Math.round((performance.now() - this.started) * 10) / 10,
+    });
   }
 }

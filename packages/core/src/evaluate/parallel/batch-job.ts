@@ -1,4 +1,4 @@
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { getColumn, toLabelCodes } from '../../columns/index.js';
 import { isModelperfError, type ModelperfErrorCode } from '../../errors.js';
 import type { LabelValue, TaskName } from '../../report/report.js';
@@ -70,8 +70,23 @@ export function runMergeJob(job: MergeJob): { result: StateJson; transfer: Array
  *   the main thread rebuilds the same error class, code and message)
  */
 export function runBatchJob(job: BatchJob): { result: BatchJobResult; transfer: ArrayBuffer[] } {
+  let table: Table;
   try {
-    const table = tableFromIPC(job.ipc);
+    table = tableFromIPC(job.ipc);
+  } catch (error) {
+    return failed(error);
+  }
+  return runBatchTable(table, job);
+}
+
+/**
+ * `runBatchJob` on a batch already decoded (the calling thread evaluating a batch itself).
+ * @param table - the batch's rows
+ * @param job - its spec and stream context (`ipc` unused)
+ * @returns as `runBatchJob`
+ */
+export function runBatchTable(table: Table, job: Omit<BatchJob, 'ipc'>): { result: BatchJobResult; transfer: ArrayBuffer[] } {
+  try {
     const spec = job.spec;
     const coded = spec.task === 'binary' ? toLabelCodes(getColumn(table, spec.label), spec.label) : undefined;
     const task = prepareTask(table, spec, { label: coded });
@@ -87,7 +102,11 @@ export function runBatchJob(job: BatchJob): { result: BatchJobResult; transfer: 
       transfer,
     };
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    return { result: { ok: false, error: { name: e.name, code: isModelperfError(e) ? e.code : undefined, message: e.message } }, transfer: [] };
+    return failed(error);
   }
+}
+
+function failed(error: unknown): { result: BatchJobResult; transfer: ArrayBuffer[] } {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { result: { ok: false, error: { name: e.name, code: isModelperfError(e) ? e.code : undefined, message: e.message } }, transfer: [] };
 }

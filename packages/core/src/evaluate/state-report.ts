@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js';
-import { dedupeWarnings } from '../evaluate/evaluate-binary.js';
-import type { EvaluationSpec } from '../evaluate/evaluation-spec.js';
-import type { TaskResult } from '../evaluate/prepared-task.js';
+import { dedupeWarnings } from './evaluate-binary.js';
+import type { EvaluationSpec } from './evaluation-spec.js';
+import type { TaskResult } from './prepared-task.js';
 import { REPORT_SCHEMA, type LabelValue, type Report, type TaskName } from '../report/report.js';
 import type { ReportWarning } from '../report/report-warning.js';
 
