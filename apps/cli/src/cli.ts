@@ -7,11 +7,19 @@ import { plotCommand, type PlotCommandOptions } from './commands/plot.js';
 import { reportCommand, type ReportCommandOptions } from './commands/report.js';
 import { GENERATE_TASKS, generateCommand, type GenerateCommandOptions } from './commands/generate.js';
 import { serveCommand, type ServeCommandOptions } from './commands/serve.js';
+import { BASELINE_FORMATS, baselineCommand, collectPaths, type BaselineCommandOptions } from './commands/baseline.js';
+import { COMPARE_FORMATS, compareCommand, type CompareCommandOptions } from './commands/compare.js';
+import { COMPARE_TASKS } from '@modelperf/core';
+import { BASELINE_MODEL_CHOICES, BASELINE_TASKS } from '@modelperf/core';
+import { GateFailure } from './gate-failure.js';
+import { CheckFailure } from './check-failure.js';
+import { declareCheckCommand } from './commands/check.js';
 import { parseCount, parseCountList, parseList, parseNumber, parseZeroDivision } from './parse-options.js';
+import { collectGate, collectList, collectSet, parseWholeNumber } from './parse-compare-options.js';
 import { VERSION } from './version.js';
 
-/** Exit codes: 0 ok, 1 failure of the run, 2 usage or bad input. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit codes: 0 ok, 1 failure of the run, 2 usage or bad input, 3 a `--require` quality gate failed, 4 `check` found errors. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, gate: 3, checkFailed: 4 } as const;
 
 /**
  * Declares the `modelperf` program; actions write to `io` and record the exit code through `setExit`.
@@ -51,6 +59,7 @@ export function createProgram(io: CliIo = processIo): Command {
     .option('--bins <n>', 'binary: bins of the calibration curve (default 10); with --curve-mode binned, bins of the score histogram (default 65536)', parseCount('--bins'))
     .addOption(new Option('--curve-mode <mode>', 'binary: exact sorted runs (default) or a fixed histogram (O(bins) memory, streamed; reports the maximum AUC error)').choices(['exact', 'binned']))
     .option('--stream', 'read and evaluate batch by batch in bounded memory (default for stdin "-" and --curve-mode binned; not with --by/--ci)')
+    .option('--threads <n>', 'threads of a streamed evaluation, this one included (default 1; N - 1 worker threads); the result is identical for any number', parseCount('--threads'))
     .option('--quiet', 'no progress bar on stderr')
     .option('--cost-fp <c>', 'binary: cost of a false positive, for the cost-optimal threshold (default 1)', parseNumber('--cost-fp'))
     .option('--cost-fn <c>', 'binary: cost of a false negative (default 1)', parseNumber('--cost-fn'))
@@ -70,9 +79,50 @@ export function createProgram(io: CliIo = processIo): Command {
     .addOption(new Option('--input-format <format>', 'override the format detected from the extension').choices([...INPUT_FORMAT_NAMES]))
     .addOption(new Option('--nan <policy>', 'null/NaN in a used column: error, or drop the rows and count them').choices(['error', 'drop']).default('error'))
     .option('--zero-division <value>', '0/0 in precision, recall or F becomes 0, 1 or nan (default 0)', parseZeroDivision)
+    .option('--require <gate>', 'quality gate on a metric, repeatable: "METRIC OP N" or, with --ci, "METRIC:low OP N"; "METRIC[VALUE]" / "METRIC[*]" within one / every slice of --by; OP is >=, >, <=, <; e.g. "roc_auc>=0.8"; a failed gate exits 3 (gates against baselines: modelperf compare)', collectGate, undefined)
     .action(async (file: string, opts: EvaluateCommandOptions) => {
       await evaluateCommand(file, opts, io);
     });
+
+  program
+    .command('compare')
+    .description('compare a candidate model with baselines on the same rows: metrics side by side, differences with paired intervals (bootstrap; DeLong for ROC AUC), per slice; --require gates exit 3 when they fail')
+    .argument('<file>', 'the candidate\'s file (labels and scores): .arrow, .arrows, .parquet, .csv')
+    .addOption(new Option('--task <task>', 'task to compare').choices([...COMPARE_TASKS]).default('binary'))
+    .option('--label <column>', 'true labels (binary, multiclass) or target (regression)')
+    .option('--score <column>', 'binary: the candidate\'s score of the positive class')
+    .option('--pred <column>', 'regression: the candidate\'s prediction; multiclass: its predicted class')
+    .option('--scores <columns>', 'multiclass: the candidate\'s score columns, one per class in class order (instead of --pred)', parseList)
+    .option('--classes <names>', 'multiclass: class names in the order of the score columns (default 0..K-1)', parseList)
+    .option('--baseline <columns>', 'baseline column(s) of the same file, of the same kind as the candidate\'s (repeat or comma-separate)', collectList, undefined)
+    .option('--baseline-set <columns>', 'multiclass with --scores: one baseline\'s score columns, comma-separated in class order (repeat for more baselines)', collectSet, undefined)
+    .option('--baseline-file <file>', 'a second file holding a baseline\'s scores for the same rows, joined on --id')
+    .option('--id <column>', 'with --baseline-file: the row id column present in both files (ids must match one to one)')
+    .option('--baseline-id <column>', 'with --baseline-file: the id column\'s name in that file when it differs (e.g. `row` from modelperf baseline)')
+    .option('--baseline-score <columns>', 'with --baseline-file: its score/prediction column(s) (default: the candidate\'s column name(s))', collectList, undefined)
+    .option('--baseline-name <name>', 'with --baseline-file: the name of its single baseline (default: its column, or "baseline" when that name is taken)')
+    .option('--weight <column>', 'column of non-negative sample weights (ROC AUC then gets bootstrap intervals, not DeLong)')
+    .option('--pos-label <value>', 'binary: the positive class (default: 1, true, or the greatest label)')
+    .option('--threshold <t>', 'binary: predicted positive iff score >= t (default 0.5)', parseNumber('--threshold'))
+    .option('--beta <b>', 'binary: beta of the F-beta score (default 1)', parseNumber('--beta'))
+    .option('--quantile <q>', 'regression: alpha of the pinball loss (default 0.5)', parseNumber('--quantile'))
+    .option('--by <columns>', 'also compare within every slice of these columns (comma-separated: their combinations)', parseList)
+    .option('--min-slice-rows <n>', 'slices with fewer rows are listed in a warning, not compared (default 1)', parseCount('--min-slice-rows'))
+    .option('--ci <level>', 'confidence level of the intervals (default 0.95)', parseNumber('--ci'))
+    .option('--bootstrap <n>', 'paired bootstrap replicates (default 200; 0 = none, DeLong only)', parseWholeNumber('--bootstrap'))
+    .option('--seed <s>', 'seed of the bootstrap (default 0)', parseNumber('--seed'))
+    .option('--require <gate>', 'quality gate, repeatable: "METRIC OP N" on the candidate, "METRIC-BASELINE OP N" on candidate - baseline ("baseline" = the only one), ":low"/":high" or lower(...)/upper(...) for an interval end, "[VALUE]" within a slice of --by or "[*]" within every slice; OP is >=, >, <=, <; e.g. "roc_auc>=0.8", "roc_auc-baseline:low>=0.02", "roc_auc-baseline[*]:low>=-0.01"; a failed gate exits 3', collectGate, undefined)
+    .addOption(new Option('--backend <backend>', 'kernel backend: auto = tfjs when a GPU loads, else js').choices([...BACKEND_CHOICES]).default('auto'))
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices([...COMPARE_FORMATS]))
+    .option('--out <file>', 'write the comparison to this file (atomically) instead of stdout')
+    .addOption(new Option('--input-format <format>', 'override the format detected from the extension (both files)').choices([...INPUT_FORMAT_NAMES]))
+    .addOption(new Option('--nan <policy>', 'null/NaN in a used column: error, or drop the row for every model').choices(['error', 'drop']).default('error'))
+    .option('--zero-division <value>', '0/0 in precision, recall or F becomes 0, 1 or nan (default 0)', parseZeroDivision)
+    .action(async (file: string, opts: CompareCommandOptions) => {
+      await compareCommand(file, opts, io);
+    });
+
+  declareCheckCommand(program, io);
 
   program
     .command('generate')
@@ -126,6 +176,33 @@ export function createProgram(io: CliIo = processIo): Command {
       await serveCommand(opts, io);
     });
 
+  program
+    .command('baseline')
+    .description('fit baselines (dummies, logistic or ridge regression) on a training file and evaluate them on the training and evaluation files; --out writes the predictions of the first --eval file')
+    .requiredOption('--train <file>', 'training file: .arrow, .arrows, .parquet, .csv')
+    .option('--eval <file>', 'evaluation file, repeatable (the first one\'s predictions go to --out)', collectPaths, undefined)
+    .addOption(new Option('--task <task>', 'task').choices([...BASELINE_TASKS]).makeOptionMandatory())
+    .requiredOption('--label <column>', 'label (classification), target (regression) or relevance (ranking) column')
+    .option('--features <columns>', 'feature columns, comma-separated (default: every other column)', parseList)
+    .option('--exclude <columns>', 'columns never used as features, e.g. ids (comma-separated)', parseList)
+    .addOption(new Option('--model <model>', 'which baselines: dummy, the trained model of the task (logistic for classification, linear for regression), or all').choices([...BASELINE_MODEL_CHOICES]).default('all'))
+    .option('--l2 <penalty>', 'L2 penalty: 1/C of logistic regression, alpha of ridge (default 1, scikit-learn\'s defaults; 0 = none)', parseNumber('--l2'))
+    .option('--max-iter <n>', 'logistic regression: Newton iterations at most (default 100)', parseCount('--max-iter'))
+    .option('--max-categories <n>', 'one-hot columns per string feature at most; rarer categories share one (default 20)', parseCount('--max-categories'))
+    .option('--seed <s>', 'seed of the stratified dummy (default 0)', parseNumber('--seed'))
+    .option('--quantile <q>', 'regression: q of the quantile dummy and alpha of the pinball loss (default 0.9)', parseNumber('--quantile'))
+    .option('--by <columns>', 'also evaluate per slice of these columns, and fit the dummies per slice (<strategy>_per_slice)', parseList)
+    .option('--query <column>', 'ranking: the query id column')
+    .option('--item <column>', 'ranking: the item id column the popularity baseline counts')
+    .addOption(new Option('--backend <backend>', 'trained model: js (float64, default), tfjs (TensorFlow.js tensor products, float32; GPU with tfjs-node-gpu), auto (tfjs only with a GPU)').choices(['auto', 'js', 'tfjs']).default('js'))
+    .option('--out <file>', 'write the predictions of the first --eval file here (row + <model>_score or <model>_p<k> columns; format from the extension)')
+    .option('--report <file>', 'write the evaluation report to this file (atomically) instead of stdout')
+    .addOption(new Option('--format <format>', 'report format (default: table on a terminal, json otherwise)').choices([...BASELINE_FORMATS]))
+    .addOption(new Option('--input-format <format>', 'override the format detected from the extensions').choices([...INPUT_FORMAT_NAMES]))
+    .action(async (opts: BaselineCommandOptions) => {
+      await baselineCommand({ ...opts, eval: opts.eval ?? [] }, io);
+    });
+
   return program;
 }
 
@@ -147,6 +224,14 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
         ? EXIT.ok
         : EXIT.usage;
+    }
+    if (error instanceof GateFailure) {
+      io.stderr.write(`${error.message}\n`);
+      return EXIT.gate;
+    }
+    if (error instanceof CheckFailure) {
+      io.stderr.write(`${error.message}\n`);
+      return EXIT.checkFailed;
     }
     if (isModelperfError(error)) {
       io.stderr.write(`error: ${error.message}\n`);

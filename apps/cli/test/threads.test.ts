@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RecordBatchStreamWriter } from 'apache-arrow';
+import { RecordBatchStreamWriter, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { binaryPredictionsTable, regressionPredictionsTable } from '@modelperf/core';
 import { cli } from './run-cli-captured.js';
@@ -9,7 +9,7 @@ import { cli } from './run-cli-captured.js';
 const dir = mkdtempSync(join(tmpdir(), 'modelperf-threads-'));
 
 /** An Arrow IPC stream of the table in record batches of `batchRows` rows. */
-function writeStream(name: string, table: ReturnType<typeof binaryPredictionsTable>, batchRows: number): string {
+function writeStream(name: string, table: Table, batchRows: number): string {
   const writer = new RecordBatchStreamWriter();
   writer.reset(undefined, table.schema);
   for (let at = 0; at < table.numRows; at += batchRows) {

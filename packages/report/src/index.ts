@@ -4,6 +4,7 @@
  */
 export { renderTable } from './render-table.js';
 export { renderMarkdown } from './render-markdown.js';
+export { renderComparisonTable, renderComparisonMarkdown } from './render-comparison.js';
 export { renderHtml, escapeHtml, type RenderHtmlOptions } from './render-html.js';
 export { formatNumber, formatLabel } from './format-number.js';
 export { metricLabel, lowerIsBetter, SLICE_METRICS } from './metric-descriptions.js';
@@ -16,3 +17,5 @@ export {
 export { CHART_NAMES, type ChartName, type ChartSpec } from './charts/chart-spec.js';
 export { chartSpec, chartSpecs, chartUnavailableReason } from './charts/chart-specs.js';
 export { renderChartSvg, renderChartPng, renderSpecSvg } from './charts/render-chart.js';
+export * from './checks/index.js';
+export { renderBaselinesTable, renderBaselinesMarkdown, BASELINE_TABLE_METRICS } from './render-baselines.js';
