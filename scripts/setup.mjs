@@ -76,7 +76,7 @@ if (mode === 'demo') {
   log('type-checking (turbo run typecheck)');
   pnpm('exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only');
   log('testing (turbo run test)');
-  const results = ['packages/core', 'apps/cli', 'apps/server', 'packages/report'].map((p) => join(root, p, '.vitest-results.json'));
+  const results = ['packages/core', 'apps/cli', 'apps/server', 'packages/report', 'examples'].map((p) => join(root, p, '.vitest-results.json'));
   const tapResults = [join(root, 'benchmarks', '.node-test-results.tap')];
   for (const f of [...results, ...tapResults]) if (existsSync(f)) rmSync(f);
   const status = run(pnpmBin, [...pnpmPrefix, 'exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue']);
