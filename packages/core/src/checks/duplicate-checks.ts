@@ -6,7 +6,7 @@ import type { RowHashTable } from './row-hash-table.js';
  * `train_test_duplicates` (rows of val/test whose features also occur in train) and, with an id column,
  * `id_overlap` (ids of val/test that occur in train). Both come from the splits' hash tables, so they cost one lookup
  * per distinct row of the compared split. Rows are keyed by their feature values; `same_label_rows` counts those whose
- * train match has the same label (rows of groups with mixed labels on either side left out). With
+ * train match has the same label, `mixed_label_rows` those of groups with mixed labels on either side (undecided). With
  * `duplicatesWithLabel` the key is the features and the label together, and that exact count is the finding's value.
  *
  * @param ctx - the check context
@@ -32,11 +32,14 @@ export function trainTestDuplicates(ctx: CheckContext): CheckFinding[] {
         message: labelled !== undefined
           ? `${labelled.rows} of ${split.rows} ${split.name} rows (${formatShare(share)}) also occur in train with the same ${ctx.features.length} feature values and label (${m.rows} with the same feature values).`
           : `${m.rows} of ${split.rows} ${split.name} rows (${formatShare(share)}) also occur in train (same ${ctx.features.length} feature values)` +
-            (ctx.label !== undefined ? `; ${m.sameLabel} of them with the same label.` : '.'),
+            (ctx.label === undefined ? '.'
+              : m.mixedLabels === 0 ? `; ${m.sameLabel} of them with the same label.`
+                : `; ${m.sameLabel} of them with the same label, ${m.mixedLabels} in groups whose labels vary (--duplicates-with-label counts them exactly).`),
         value: share, threshold: limit,
         details: {
           key: labelled !== undefined ? 'features+label' : 'features', rows: counted.rows, distinct_rows: counted.distinct, share,
           feature_rows: m.rows, same_label_rows: ctx.label !== undefined ? sameLabel : null,
+          ...(labelled === undefined && ctx.label !== undefined ? { mixed_label_rows: m.mixedLabels } : {}),
           examples: counted.examples.map(([row, trainRow]) => ({ row, train_row: trainRow })),
         },
       }));
@@ -111,6 +114,7 @@ function matches(split: RowHashTable, train: RowHashTable, maxExamples: number) 
   let rows = 0;
   let distinct = 0;
   let sameLabel = 0;
+  let mixedLabels = 0;
   const found: number[] = [];
   const trainSlot: number[] = [];
   for (let s = 0; s < split.capacity; s++) {
@@ -119,13 +123,14 @@ function matches(split: RowHashTable, train: RowHashTable, maxExamples: number) 
     if (t < 0) continue;
     rows += split.count[s];
     distinct++;
-    if (split.conflict[s] === 0 && train.conflict[t] === 0 && split.label[s] === train.label[t]) sameLabel += split.count[s];
+    if (split.conflict[s] !== 0 || train.conflict[t] !== 0) mixedLabels += split.count[s];
+    else if (split.label[s] === train.label[t]) sameLabel += split.count[s];
     found.push(s);
     trainSlot.push(t);
   }
   const order = found.map((_, k) => k).sort((a, b) => split.first[found[a]] - split.first[found[b]]).slice(0, maxExamples);
   const examples = order.map((k) => [split.first[found[k]], train.first[trainSlot[k]]] as [number, number]);
-  return { rows, distinct, sameLabel, examples };
+  return { rows, distinct, sameLabel, mixedLabels, examples };
 }
 
 /** Up to `max` slots passing `keep`, with the smallest first rows. */

@@ -48,6 +48,14 @@ describe('checkTables finds planted problems with the right numbers', () => {
     expect(f).toMatchObject({ value: 1 / 3, details: { key: 'features+label', rows: 1, feature_rows: 2, same_label_rows: 1, examples: [{ row: 0, train_row: 0 }] } });
     await expect(checkTables({ train, test }, { duplicatesWithLabel: true })).rejects.toThrow(/needs the label column/);
   });
+  it('rows of groups whose labels vary are reported as undecided, not as different labels', async () => {
+    // a = 1 holds labels 0 and 1 in train: the two test rows with a = 1 cannot be called same- or different-label.
+    const train = new Table({ a: makeVector(Float64Array.of(1, 1, 2)), y: makeVector(Float64Array.of(0, 1, 0)) });
+    const test = new Table({ a: makeVector(Float64Array.of(1, 1, 2)), y: makeVector(Float64Array.of(0, 0, 0)) });
+    const f = only(await checkTables({ train, test }, { label: 'y', skip: ['representativeness'] }), 'train_test_duplicates');
+    expect(f.details).toMatchObject({ rows: 3, same_label_rows: 1, mixed_label_rows: 2 });
+    expect(f.message).toMatch(/1 of them with the same label, 2 in groups whose labels vary \(--duplicates-with-label counts them exactly\)/);
+  });
   it('id overlap', async () => {
     const report = await checkTables(plantedSplits(6, 1000, 500, { idOverlap: 7 }), spec);
     const f = only(report, 'id_overlap', 'test', 'id');
