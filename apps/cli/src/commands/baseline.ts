@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import {
-  reportToJson, runBaselines, ValidationError, type BaselineModelChoice, type BaselineReport, type BaselineTask,
+  reportToJson, runBaselines, ValidationError, type BaselineReport, type BaselineSpec,
 } from '@modelperf/core';
 import { detectInputFormat, readTableFile, writeFileAtomic, writeTableFile } from '@modelperf/core/node';
 import { renderBaselinesMarkdown, renderBaselinesTable } from '@modelperf/report';
@@ -11,24 +11,10 @@ export const BASELINE_FORMATS = ['table', 'json', 'markdown'] as const;
 /** A baseline output format. */
 export type BaselineFormat = (typeof BASELINE_FORMATS)[number];
 
-/** Parsed options of `modelperf baseline`. */
-export interface BaselineCommandOptions {
+/** Parsed options of `modelperf baseline`: the core's spec plus the files and output. */
+export interface BaselineCommandOptions extends BaselineSpec {
   train: string;
   eval: string[];
-  task: BaselineTask;
-  label: string;
-  features?: string[];
-  exclude?: string[];
-  model?: BaselineModelChoice;
-  l2?: number;
-  maxIter?: number;
-  maxCategories?: number;
-  seed?: number;
-  quantile?: number;
-  by?: string[];
-  query?: string;
-  item?: string;
-  backend?: 'auto' | 'js' | 'tfjs';
   out?: string;
   report?: string;
   format?: BaselineFormat;

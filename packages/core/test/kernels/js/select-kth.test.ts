@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { selectKth } from '../../../src/kernels/js/select-kth.js';
 import { linearQuantileBySelection } from '../../../src/metrics/regression/linear-quantile-by-selection.js';
 import { linearQuantileOfSorted } from '../../../src/metrics/regression/linear-quantile-of-sorted.js';
-
-/** mulberry32 */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../states/binary/binary-state-helpers.js';
 
 function values(n: number, seed: number, distinct: number): Float64Array {
-  const r = random(seed);
+  const r = seededRandom(seed);
   // Few distinct values: long runs of ties; many: nearly all distinct; negative and -0/+0 included.
   return Float64Array.from({ length: n }, () => (distinct > 0 ? Math.floor(r() * distinct) - distinct / 2 : (r() - 0.5) * 1e6));
 }
