@@ -8,12 +8,11 @@ import {
   binaryConfigFromJson, binaryConfigToJson, checkBinaryRows, checkSameConfig, resolveBinaryStateConfig,
   type BinaryConfigJson, type BinaryStateConfig, type BinaryStateInit,
 } from './binary-state-config.js';
+import { binRows } from './bin-rows.js';
 import { DEFAULT_HISTOGRAM_BINS, floorPow2, ScoreHistogram } from './score-histogram.js';
 
 /** Kind of {@link BinaryBinnedState}. */
 export const BINARY_BINNED_KIND = 'binary/binned';
-
-const EPS = Number.EPSILON;
 
 /** What a binned binary state is built from: a binary state's labels and options, and the histogram size. */
 export interface BinaryBinnedStateInit extends BinaryStateInit {
@@ -132,7 +131,7 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
    */
   update(rows: BinaryRows): this {
     checkBinaryRows(rows);
-    const { scores, positive, weights } = rows;
+    const { scores, weights } = rows;
     const n = scores.length;
     let lo = Infinity;
     let hi = -Infinity;
@@ -145,62 +144,11 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
     if (lo > hi) return this;
     const h = this.histogram;
     h.cover(lo + 0, hi + 0);
-    const { pos, neg, offset, exponent } = h;
-    const inv = 2 ** -exponent;
-    let logSum = 0;
-    let brier = 0;
-    let logSwapped = 0;
-    let brierSwapped = 0;
-    if (weights === undefined && !this.swappable) {
-      // The common streamed case (no weights, positive label known): one logarithm a row.
-      for (let i = 0; i < n; i++) {
-        const s = scores[i] + 0;
-        let g = Math.floor(s * inv);
-        if (g === 0 && s < 0) g = -1;
-        const p = Math.min(Math.max(s, EPS), 1 - EPS);
-        if (positive[i] === 1) {
-          pos[g - offset] += 1;
-          logSum -= Math.log(p);
-          brier += (1 - s) * (1 - s);
-        } else {
-          neg[g - offset] += 1;
-          logSum -= Math.log(1 - p);
-          brier += s * s;
-        }
-      }
-      logSwapped = NaN;
-      brierSwapped = NaN;
-    } else {
-      for (let i = 0; i < n; i++) {
-        const w = weights === undefined ? 1 : weights[i];
-        if (!(w > 0)) continue;
-        const s = scores[i] + 0;
-        let g = Math.floor(s * inv);
-        if (g === 0 && s < 0) g = -1;
-        const p = Math.min(Math.max(s, EPS), 1 - EPS);
-        const logPos = -w * Math.log(p);
-        const logNeg = -w * Math.log(1 - p);
-        const brierPos = w * (1 - s) * (1 - s);
-        const brierNeg = w * s * s;
-        if (positive[i] === 1) {
-          pos[g - offset] += w;
-          logSum += logPos;
-          brier += brierPos;
-          logSwapped += logNeg;
-          brierSwapped += brierNeg;
-        } else {
-          neg[g - offset] += w;
-          logSum += logNeg;
-          brier += brierNeg;
-          logSwapped += logPos;
-          brierSwapped += brierPos;
-        }
-      }
-    }
-    this.logLossSum += logSum;
-    this.brierSum += brier;
-    this.logLossSumSwapped += logSwapped;
-    this.brierSumSwapped += brierSwapped;
+    const sums = binRows(rows, h, this.swappable);
+    this.logLossSum += sums.logLoss;
+    this.brierSum += sums.brier;
+    this.logLossSumSwapped += sums.logLossSwapped;
+    this.brierSumSwapped += sums.brierSwapped;
     return this;
   }
 

@@ -1,0 +1,93 @@
+import type { BinaryRows } from '../../kernels/binary-clf-curve.js';
+
+const EPS = Number.EPSILON;
+
+/** Where `binRows` puts a batch: the histogram's class arrays and grid. */
+export interface HistogramSlots {
+  readonly pos: Float64Array;
+  readonly neg: Float64Array;
+  /** Grid index of slot 0. */
+  readonly offset: number;
+  /** Bin width is 2^exponent. */
+  readonly exponent: number;
+}
+
+/** The loss sums of a batch; the swapped ones are NaN when not asked for. */
+export interface BinnedSums {
+  logLoss: number;
+  brier: number;
+  logLossSwapped: number;
+  brierSwapped: number;
+}
+
+/**
+ * Adds a batch of rows to a histogram already covering their scores, and returns their log-loss and Brier sums
+ * (log loss clips p to [eps, 1 - eps]; zero-weight rows are left out). With `swappable`, the sums for the exchanged
+ * classes too — a second logarithm a row; without, those are NaN and unweighted rows take the one-logarithm loop.
+ *
+ * @param rows - finite scores, positive flags, optional non-negative weights
+ * @param slots - the histogram's arrays and grid (mutated: counts are added)
+ * @param swappable - also sum for the exchanged classes
+ * @returns the batch's sums
+ * @example
+ * ```ts
+ * const pos = new Float64Array(4), neg = new Float64Array(4);
+ * binRows({ scores: Float64Array.of(0.1, 0.9), positive: Uint8Array.of(0, 1) }, { pos, neg, offset: 0, exponent: -2 }, false);
+ * // pos[3] = 1, neg[0] = 1; logLoss = -log(0.9) - log(0.9)
+ * ```
+ */
+export function binRows(rows: BinaryRows, slots: HistogramSlots, swappable: boolean): BinnedSums {
+  const { scores, positive, weights } = rows;
+  const { pos, neg, offset } = slots;
+  const n = scores.length;
+  const inv = 2 ** -slots.exponent;
+  let logSum = 0;
+  let brier = 0;
+  if (weights === undefined && !swappable) {
+    // The common streamed case (no weights, positive label known): one logarithm a row.
+    for (let i = 0; i < n; i++) {
+      const s = scores[i] + 0;
+      let g = Math.floor(s * inv);
+      if (g === 0 && s < 0) g = -1;
+      const p = Math.min(Math.max(s, EPS), 1 - EPS);
+      if (positive[i] === 1) {
+        pos[g - offset] += 1;
+        logSum -= Math.log(p);
+        brier += (1 - s) * (1 - s);
+      } else {
+        neg[g - offset] += 1;
+        logSum -= Math.log(1 - p);
+        brier += s * s;
+      }
+    }
+    return { logLoss: logSum, brier, logLossSwapped: NaN, brierSwapped: NaN };
+  }
+  let logSwapped = 0;
+  let brierSwapped = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights === undefined ? 1 : weights[i];
+    if (!(w > 0)) continue;
+    const s = scores[i] + 0;
+    let g = Math.floor(s * inv);
+    if (g === 0 && s < 0) g = -1;
+    const p = Math.min(Math.max(s, EPS), 1 - EPS);
+    const logPos = -w * Math.log(p);
+    const logNeg = -w * Math.log(1 - p);
+    const brierPos = w * (1 - s) * (1 - s);
+    const brierNeg = w * s * s;
+    if (positive[i] === 1) {
+      pos[g - offset] += w;
+      logSum += logPos;
+      brier += brierPos;
+      logSwapped += logNeg;
+      brierSwapped += brierNeg;
+    } else {
+      neg[g - offset] += w;
+      logSum += logNeg;
+      brier += brierNeg;
+      logSwapped += logPos;
+      brierSwapped += brierPos;
+    }
+  }
+  return { logLoss: logSum, brier, logLossSwapped: swappable ? logSwapped : NaN, brierSwapped: swappable ? brierSwapped : NaN };
+}
