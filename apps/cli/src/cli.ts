@@ -59,7 +59,7 @@ export function createProgram(io: CliIo = processIo): Command {
     .option('--bins <n>', 'binary: bins of the calibration curve (default 10); with --curve-mode binned, bins of the score histogram (default 65536)', parseCount('--bins'))
     .addOption(new Option('--curve-mode <mode>', 'binary: exact sorted runs (default) or a fixed histogram (O(bins) memory, streamed; reports the maximum AUC error)').choices(['exact', 'binned']))
     .option('--stream', 'read and evaluate batch by batch in bounded memory (default for stdin "-" and --curve-mode binned; not with --by/--ci)')
-    .option('--threads <n>', 'threads of a streamed evaluation, this one included (default 1; N - 1 worker threads); the result is identical for any number', parseCount('--threads'))
+    .option('--threads <n>', 'threads of a streamed evaluation, this one included (default 1; N - 1 worker threads); the result is identical for any number', parseCount('--threads', '2 or 4'))
     .option('--quiet', 'no progress bar on stderr')
     .option('--cost-fp <c>', 'binary: cost of a false positive, for the cost-optimal threshold (default 1)', parseNumber('--cost-fp'))
     .option('--cost-fn <c>', 'binary: cost of a false negative (default 1)', parseNumber('--cost-fn'))

@@ -16,12 +16,13 @@ export function parseNumber(what: string): (value: string) => number {
 /**
  * A commander parser for a positive integer count that also accepts scientific notation such as `1e6`.
  * @param what - what the count is, for the message
+ * @param examples - example values named in the message
  * @returns a parser that throws InvalidArgumentError on anything else
  */
-export function parseCount(what: string): (value: string) => number {
+export function parseCount(what: string, examples = '1000 or 1e6'): (value: string) => number {
   return (value: string) => {
     const v = Number(value);
-    if (!Number.isSafeInteger(v) || v <= 0) throw new InvalidArgumentError(`${what} must be a positive integer (e.g. 1000 or 1e6), got "${value}".`);
+    if (!Number.isSafeInteger(v) || v <= 0) throw new InvalidArgumentError(`${what} must be a positive integer (e.g. ${examples}), got "${value}".`);
     return v;
   };
 }
