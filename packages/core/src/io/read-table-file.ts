@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Table } from 'apache-arrow';
+import { nameReadError } from './name-read-error.js';
 import { InputOutputError, ValidationError } from '../errors.js';
 import { detectInputFormat, type InputFormat } from './input-format.js';
 import { readTableBytes, type ReadTableBytesOptions } from './read-table-bytes.js';
@@ -63,7 +64,12 @@ export async function readTableFile(path: string, options: ReadTableFileOptions 
   } catch (error) {
     throw fileError(error, path);
   }
-  const table = await readTableBytes(bytes, format, options);
+  let table: Table;
+  try {
+    table = await readTableBytes(bytes, format, options);
+  } catch (error) {
+    throw nameReadError(error, path);
+  }
   return { table, format, bytes: bytes.length };
 }
 

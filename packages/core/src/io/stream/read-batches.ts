@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { nameReadError } from '../name-read-error.js';
 import { type FileHandle, open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { RecordBatch, Schema } from 'apache-arrow';
@@ -82,6 +83,14 @@ const READ_CHUNK_BYTES = 1024 * 1024;
  * @see pyarrow.ipc.open_stream / pyarrow.parquet.ParquetFile.iter_batches / pyarrow.csv.open_csv
  */
 export async function readBatches(path: string, options: ReadBatchesOptions = {}): Promise<BatchReader> {
+  try {
+    return await openBatches(path, options);
+  } catch (error) {
+    throw nameReadError(error, path);
+  }
+}
+
+async function openBatches(path: string, options: ReadBatchesOptions): Promise<BatchReader> {
   const batchRows = options.batchRows;
   if (batchRows !== undefined && !(Number.isInteger(batchRows) && batchRows > 0)) {
     throw new ValidationError('invalid_argument', `batchRows must be a positive integer, not ${batchRows}.`);
@@ -125,7 +134,7 @@ export async function readBatches(path: string, options: ReadBatchesOptions = {}
       opened = await openSequential(stream, format, options, counter, path);
     }
   }
-  return new OpenBatchReader(format, opened, totalBytes, counter, batchRows);
+  return new OpenBatchReader(format, opened, totalBytes, counter, batchRows, path);
 }
 
 /** Opens an Arrow stream or CSV read front to back; counts the raw bytes consumed. */
@@ -214,6 +223,7 @@ class OpenBatchReader implements BatchReader {
     readonly totalBytes: number | undefined,
     private readonly counter: { bytesRead: number },
     private readonly batchRows: number | undefined,
+    private readonly path: string,
   ) {}
 
   get schema(): Schema {
@@ -245,7 +255,7 @@ class OpenBatchReader implements BatchReader {
     this.used = true;
     let index = 0;
     try {
-      for await (const batch of this.opened.batches) {
+      for await (const batch of this.readBatches()) {
         checkSameSchema(this.opened.schema, batch, index);
         index++;
         const limit = this.batchRows ?? batch.numRows;
@@ -256,6 +266,15 @@ class OpenBatchReader implements BatchReader {
       }
     } finally {
       await this.opened.batches.return();
+    }
+  }
+
+  /** The opened batches, with the path in front of a decoding error (a truncated batch of which file?). */
+  private async *readBatches(): AsyncGenerator<RecordBatch, void, undefined> {
+    try {
+      yield* this.opened.batches;
+    } catch (error) {
+      throw nameReadError(error, this.path);
     }
   }
 }

@@ -327,7 +327,7 @@ describe('readBatches: CSV', () => {
     const path = await write('type-change.csv', `${lines.join('\n')}\n`);
     const { batches, error } = await readUntilError(path, { csv: { pieceBytes: 200 } });
     expect(batches).toBeGreaterThan(0);
-    expect(error).toMatchObject({ code: 'corrupt_file', message: expect.stringMatching(/^CSV line 102: column `y` holds "oops", but it held only numbers/) });
+    expect(error).toMatchObject({ code: 'corrupt_file', message: expect.stringMatching(/^\/.*type-change\.csv: CSV line 102: column `y` holds "oops", but it held only numbers/) });
     // Read whole, the same file is fine: y becomes a text column.
     expect((await readTableFile(path)).table.numRows).toBe(102);
   });
@@ -338,13 +338,13 @@ describe('readBatches: CSV', () => {
     lines.push('1,high');
     const path = await write('null-then-text.csv', `${lines.join('\n')}\n`);
     const { error } = await readUntilError(path, { csv: { pieceBytes: 64 } });
-    expect(error.message).toMatch(/^CSV line 52: column `p` holds "high", but it held only empty/);
+    expect(error.message).toMatch(/^\/.*null-then-text\.csv: CSV line 52: column `p` holds "high", but it held only empty/);
   });
 
   it('reports a ragged row with its line, across pieces', async () => {
     const path = await write('ragged.csv', 'a,b\n1,2\n3,4\n5\n');
     const { error } = await readUntilError(path, { csv: { pieceBytes: 4 } });
-    expect(error).toMatchObject({ code: 'corrupt_file', message: expect.stringMatching(/^CSV line 4 has 1 field/) });
+    expect(error).toMatchObject({ code: 'corrupt_file', message: expect.stringMatching(/^\/.*ragged\.csv: CSV line 4 has 1 field/) });
   });
 
   it('reads gzipped CSV as it decompresses, counting compressed bytes', async () => {
@@ -413,5 +413,15 @@ describe.skipIf(process.platform !== 'linux')('closing a reader that was never i
     expect(await openDescriptors(path)).toBe(0);
     await expect(collect(reader)).rejects.toThrow(/was closed; call readBatches again/);
     await reader.close(); // closing twice is harmless
+  });
+});
+
+describe('errors name the file they come from', () => {
+  it('puts the path in front of a decoding error, whole-file or streamed, once', async () => {
+    const path = await write('not-arrow.arrows', 'a,b\n1,2\n');
+    await expect(readBatches(path)).rejects.toMatchObject({ code: 'corrupt_file', message: expect.stringMatching(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `)) });
+    await expect(readTableFile(path)).rejects.toMatchObject({ code: 'corrupt_file', message: expect.stringMatching(/not-arrow\.arrows: The input is not an Arrow IPC/) });
+    const missing = join(dir, 'missing.arrow');
+    await expect(readBatches(missing)).rejects.toThrow(`File not found: ${missing}`); // already named: not repeated
   });
 });
