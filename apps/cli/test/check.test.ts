@@ -4,22 +4,11 @@ import { join } from 'node:path';
 import { Float64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './run-cli-captured.js';
+import { uniform } from './uniform.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelperf-cli-check-'));
 const file = (name: string): string => join(dir, name);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A seeded uniform generator (mulberry32), so every run writes the same files. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeded split: x ~ U(0,10) (+shift), city of 3, y from x, optional leak = y; ids from idStart. */
 function split(seed: number, n: number, o: { shift?: number; leak?: boolean; idStart?: number } = {}): Table {

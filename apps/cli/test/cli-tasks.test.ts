@@ -6,6 +6,7 @@ import { evaluateFile } from '@modelperf/core/node';
 import { Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './run-cli-captured.js';
+import { uniform } from './uniform.js';
 
 
 /** Runs the CLI expecting success and JSON on stdout. */
@@ -22,18 +23,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function writeArrow(name: string, columns: Record<string, Vector>): string {
   writeFileSync(file(name), tableToIPC(new Table(columns), 'file'));
   return file(name);
-}
-
-/** A seeded uniform generator (mulberry32), so every run writes the same files. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const f64 = (v: number[]): Vector => vectorFromArray(v, new Float64());

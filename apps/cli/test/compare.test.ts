@@ -5,6 +5,7 @@ import { compareModels } from '@modelperf/core';
 import { Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './run-cli-captured.js';
+import { uniform } from './uniform.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelperf-cli-compare-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,18 +14,6 @@ function writeArrow(name: string, columns: Record<string, Vector>): string {
   const path = join(dir, name);
   writeFileSync(path, tableToIPC(new Table(columns), 'file'));
   return path;
-}
-
-/** A seeded uniform generator (mulberry32). */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const n = 600;

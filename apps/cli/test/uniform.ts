@@ -1,0 +1,15 @@
+/**
+ * A seeded uniform generator (mulberry32), so every test run writes the same files.
+ * @param seed - any integer
+ * @returns a function giving the next number in [0, 1)
+ */
+export function uniform(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
