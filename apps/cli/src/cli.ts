@@ -142,8 +142,8 @@ export function createProgram(io: CliIo = processIo): Command {
 
   program
     .command('report')
-    .description('render a saved JSON report (evaluate --format json) as a self-contained HTML page with charts, Markdown or a table')
-    .argument('<file>', 'the saved JSON report')
+    .description('render a saved JSON result as a self-contained HTML page with charts, Markdown or a table: evaluate and check results in all three, compare and baseline results as Markdown or a table')
+    .argument('<file>', 'the saved JSON (--format json of evaluate, check, compare or baseline)')
     .addOption(new Option('--format <format>', 'output format (default: from the --out extension, html for files, table on a terminal)').choices(['html', 'markdown', 'table']))
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .action(async (file: string, opts: ReportCommandOptions) => {

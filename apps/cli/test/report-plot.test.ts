@@ -65,7 +65,7 @@ describe('modelperf report', () => {
     expect(notReport.stderr).toContain('is not a modelperf report: it is not JSON');
     const other = join(dir, 'other.json');
     writeFileSync(other, '{"hello":1}');
-    expect((await cli(['report', other])).stderr).toContain('expected "schema": "modelperf/report@1"');
+    expect((await cli(['report', other])).stderr).toContain('is not a modelperf report: it has no schema');
   });
 });
 
@@ -93,5 +93,49 @@ describe('modelperf plot', () => {
     expect(ext.stderr).toContain('--out must end in .svg or .png');
     const missing = await cli(['plot', join(dir, 'nope.json'), '--chart', 'roc', '--out', join(dir, 'x.svg')]);
     expect(missing.stderr).toContain('File not found');
+  });
+});
+
+describe('modelperf report on saved check, comparison and baseline results', () => {
+  const train = join(dir, 'train.arrow');
+  const checks = join(dir, 'checks.json');
+  const comparison = join(dir, 'comparison.json');
+  const baselines = join(dir, 'baselines.json');
+
+  beforeAll(async () => {
+    expect((await cli(['generate', '--rows', '20000', '--seed', '3', '--out', train])).code).toBe(0);
+    // check exits 4 here (generated splits share ids and rows); its JSON is still written.
+    const c = await cli(['check', '--train', train, '--test', data, '--label', 'label', '--score', 'score', '--quiet', '--skip', 'representativeness', '--format', 'json', '--out', checks]);
+    expect([0, 4]).toContain(c.code);
+    const b = await cli(['baseline', '--train', train, '--eval', data, '--task', 'binary', '--label', 'label', '--exclude', 'id,score', '--model', 'dummy', '--format', 'json', '--report', baselines]);
+    expect(b.code, b.stderr).toBe(0);
+    expect((await cli(['compare', data, '--label', 'label', '--score', 'score', '--baseline', 'segment', '--task', 'binary', '--bootstrap', '0', '--format', 'json', '--out', comparison])).code).not.toBe(1);
+  }, 120_000);
+
+  it('renders a check report as HTML, Markdown or a table', async () => {
+    const html = await cli(['report', checks, '--format', 'html']);
+    expect(html.code, html.stderr).toBe(0);
+    expect(html.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(html.stdout).toContain('train_test_duplicates');
+    const md = await cli(['report', checks, '--format', 'markdown']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/train_test_duplicates/);
+  });
+
+  it('renders baselines as Markdown (the default for them) and refuses HTML with the formats it has', async () => {
+    const md = await cli(['report', baselines]);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/prior/);
+    const html = await cli(['report', baselines, '--format', 'html']);
+    expect(html.code).toBe(2);
+    expect(html.stderr).toMatch(/renders as --format markdown or table, not html/);
+  });
+
+  it('names an unknown kind of result', async () => {
+    const odd = join(dir, 'odd.json');
+    writeFileSync(odd, JSON.stringify({ schema: 'modelperf/unknown@9' }));
+    const r = await cli(['report', odd]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown kind \("modelperf\/unknown@9"\)/);
   });
 });

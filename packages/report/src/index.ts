@@ -9,7 +9,7 @@ export { renderHtml, escapeHtml, type RenderHtmlOptions } from './render-html.js
 export { formatNumber, formatLabel } from './format-number.js';
 export { metricLabel, lowerIsBetter, SLICE_METRICS } from './metric-descriptions.js';
 export { downsampleCurve, MAX_CURVE_POINTS } from './downsample-curve.js';
-export { parseReportJson } from './parse-report-json.js';
+export { parseModelperfJson, parseReportJson } from './parse-report-json.js';
 export {
   calibrationOf, gainsOf, sweepOf, residualsOf, binaryConfusionOf,
   type CalibrationSection, type CalibrationBin, type GainsGroup, type ThresholdSweep, type ResidualSection,

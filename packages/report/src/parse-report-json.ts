@@ -16,6 +16,32 @@ function revive(v: unknown): unknown {
 }
 
 /**
+ * Parses any saved modelperf JSON (an evaluation report, a comparison, a baselines report, a check report) and turns
+ * the strings "NaN", "Infinity" and "-Infinity" in numeric places back into numbers.
+ * @param text - the JSON text
+ * @param source - where it came from, for error messages
+ * @returns its `schema` (e.g. `modelperf/report@1`, `modelperf/checks@1`) and the revived value
+ * @throws InputOutputError `corrupt_file` when the text is not JSON or has no string `schema`
+ * @example
+ * ```ts
+ * const { schema, value } = parseModelperfJson(await readFile('checks.json', 'utf8'), 'checks.json');
+ * ```
+ */
+export function parseModelperfJson(text: string, source = 'input'): { schema: string; value: unknown } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new InputOutputError('corrupt_file', `${source} is not a modelperf report: it is not JSON. Write one with \`modelperf evaluate ... --format json --out result.json\`.`, { cause });
+  }
+  const schema = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).schema : undefined;
+  if (typeof schema !== 'string' || !schema.startsWith('modelperf/')) {
+    throw new InputOutputError('corrupt_file', `${source} is not a modelperf report: it has ${schema === undefined ? 'no schema' : `the schema ${JSON.stringify(schema)}`}. Write one with \`modelperf evaluate ... --format json --out result.json\`.`);
+  }
+  return { schema, value: revive(value) };
+}
+
+/**
  * Parses a saved JSON report (`modelperf evaluate --format json`) back into a report, turning the strings "NaN",
  * "Infinity" and "-Infinity" in numeric places back into numbers.
  * @param text - the JSON text
