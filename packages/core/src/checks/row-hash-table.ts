@@ -19,31 +19,25 @@ export const NO_ROW = 0xffffffff;
  * ```
  */
 export class RowHashTable {
-  private mask: number;
+  // Set by `allocate` (constructor and `grow`).
+  private mask = 0;
   /** Distinct keys held. */
   size = 0;
-  key1: Uint32Array;
-  key2: Uint32Array;
+  key1 = new Uint32Array(0);
+  key2 = new Uint32Array(0);
   /** Rows with this key; 0 marks an empty slot. */
-  count: Uint32Array;
-  first: Uint32Array;
-  second: Uint32Array;
-  label: Uint32Array;
+  count = new Uint32Array(0);
+  first = new Uint32Array(0);
+  second = new Uint32Array(0);
+  label = new Uint32Array(0);
   /** 1 when rows with this key have different label hashes. */
-  conflict: Uint8Array;
+  conflict = new Uint8Array(0);
 
   /** @param capacity - initial number of slots (a power of two is used) */
   constructor(capacity = 1024) {
     let slots = 16;
     while (slots < capacity) slots *= 2;
-    this.mask = slots - 1;
-    this.key1 = new Uint32Array(slots);
-    this.key2 = new Uint32Array(slots);
-    this.count = new Uint32Array(slots);
-    this.first = new Uint32Array(slots);
-    this.second = new Uint32Array(slots);
-    this.label = new Uint32Array(slots);
-    this.conflict = new Uint8Array(slots);
+    this.allocate(slots);
   }
 
   /** Number of slots. */
@@ -104,9 +98,8 @@ export class RowHashTable {
     }
   }
 
-  private grow(): void {
-    const old = { k1: this.key1, k2: this.key2, c: this.count, f: this.first, s: this.second, l: this.label, x: this.conflict };
-    const slots = this.capacity * 2;
+  /** Fresh, empty arrays of `slots` slots (a power of two). */
+  private allocate(slots: number): void {
     this.mask = slots - 1;
     this.key1 = new Uint32Array(slots);
     this.key2 = new Uint32Array(slots);
@@ -115,6 +108,12 @@ export class RowHashTable {
     this.second = new Uint32Array(slots);
     this.label = new Uint32Array(slots);
     this.conflict = new Uint8Array(slots);
+  }
+
+  private grow(): void {
+    const old = { k1: this.key1, k2: this.key2, c: this.count, f: this.first, s: this.second, l: this.label, x: this.conflict };
+    const slots = this.capacity * 2;
+    this.allocate(slots);
     for (let s = 0; s < old.c.length; s++) {
       if (old.c[s] === 0) continue;
       let slot = old.k1[s] & this.mask;
