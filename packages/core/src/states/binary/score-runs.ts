@@ -7,8 +7,9 @@ export type RunCounts = Uint32Array | Float64Array;
 
 /**
  * Sorted runs of distinct scores (descending) with the positive and negative weight at each score: the compact,
- * mergeable form of the binary curve. 16 bytes a run with uint32 counts, 24 with float64 counts, in buffers that grow
- * by 1.5x (so up to 1.5x that while growing).
+ * mergeable form of the binary curve. 16 bytes a run with uint32 counts, 24 with float64 counts; a merge that does
+ * not fit writes both lists once into new buffers of their summed length (a state made of one batch holds the
+ * kernel's buffers, sized by the batch's rows).
  *
  * @remarks Counts stay uint32 (exact integers) until a weighted batch arrives or the total count of a class could pass
  * 2^32 - 1; they then become float64 (still exact integers up to 2^53 when unweighted).
@@ -45,7 +46,7 @@ export class ScoreRuns {
 
   /**
    * Adds the runs of a batch's curve (cumulative tps/fps, descending thresholds).
-   * @param curve - a batch curve from `jsBinaryClfCurve`
+   * @param curve - a fresh batch curve from `jsBinaryClfCurve`, taken over: into an empty list its arrays become the runs
    * @param weighted - whether the curve's counts are weights (forces float64 counts)
    */
   mergeCurve(curve: BinaryClfCurve, weighted: boolean): void {
@@ -53,11 +54,28 @@ export class ScoreRuns {
     if (b === 0) return;
     const { tps, fps } = curve;
     const float = weighted || this.float || this.totalPos + tps[b - 1] > U32_MAX || this.totalNeg + fps[b - 1] > U32_MAX;
+    const totalPos = tps[b - 1];
+    const totalNeg = fps[b - 1];
+    // Differences of cumulative sums: exact for integer counts; for weights a rounding of the cumulative value
+    // (~1e-16 relative), which re-accumulation in `toCurve` does not amplify.
+    if (this.length === 0 && (float ? tps instanceof Float64Array && fps instanceof Float64Array : tps instanceof Uint32Array && fps instanceof Uint32Array)) {
+      // The first batch of a state: the kernel's fresh arrays become the runs (differenced in place, from the end),
+      // with no copy nor allocation.
+      for (let k = b - 1; k > 0; k--) {
+        tps[k] -= tps[k - 1];
+        fps[k] -= fps[k - 1];
+      }
+      this.thresholds = curve.thresholds;
+      this.pos = tps;
+      this.neg = fps;
+      this.length = b;
+      this.totalPos = totalPos;
+      this.totalNeg = totalNeg;
+      return;
+    }
     const Ctor = float ? Float64Array : Uint32Array;
     const pos = new Ctor(b);
     const neg = new Ctor(b);
-    // Differences of cumulative sums: exact for integer counts; for weights a rounding of the cumulative value
-    // (~1e-16 relative), which re-accumulation in `toCurve` does not amplify.
     let prevTp = 0;
     let prevFp = 0;
     for (let k = 0; k < b; k++) {
@@ -66,7 +84,7 @@ export class ScoreRuns {
       prevTp = tps[k];
       prevFp = fps[k];
     }
-    this.mergeRuns(curve.thresholds, pos, neg, b, tps[b - 1], fps[b - 1]);
+    this.mergeRuns(curve.thresholds, pos, neg, b, totalPos, totalNeg);
   }
 
   /**
@@ -123,12 +141,68 @@ export class ScoreRuns {
     return { thresholds: this.thresholds.slice(0, m), tps, fps };
   }
 
-  /** Linear merge of two descending run lists, written backwards into this list's (grown) buffers. */
+  /**
+   * Linear merge of two descending run lists: into fresh buffers of a + b runs when this list's buffers are too small
+   * (one pass, no copy of this list first), else in place, written backwards into this list's buffers.
+   */
   private mergeRuns(th: Float64Array, pos: RunCounts, neg: RunCounts, b: number, totalPos: number, totalNeg: number): void {
     if (b === 0) return;
     const a = this.length;
     const float = this.float || pos instanceof Float64Array || this.totalPos + totalPos > U32_MAX || this.totalNeg + totalNeg > U32_MAX;
-    this.reserve(a + b, float);
+    if (a + b > this.thresholds.length) {
+      this.mergeInto(th, pos, neg, b, float);
+    } else {
+      this.reserve(a + b, float);
+      this.mergeInPlace(th, pos, neg, b);
+    }
+    this.totalPos += totalPos;
+    this.totalNeg += totalNeg;
+  }
+
+  /** Forward merge of this list and another into new buffers of exactly a + b runs, which become this list's. */
+  private mergeInto(th: Float64Array, pos: RunCounts, neg: RunCounts, b: number, float: boolean): void {
+    const a = this.length;
+    const Ctor = float ? Float64Array : Uint32Array;
+    const T = new Float64Array(a + b);
+    const P = new Ctor(a + b);
+    const N = new Ctor(a + b);
+    const t = this.thresholds;
+    const p = this.pos;
+    const n = this.neg;
+    let i = 0;
+    let j = 0;
+    let w = 0;
+    while (i < a && j < b) {
+      const x = t[i];
+      const y = th[j];
+      if (x > y) {
+        T[w] = x; P[w] = p[i]; N[w] = n[i];
+        i++;
+      } else if (x < y) {
+        T[w] = y; P[w] = pos[j]; N[w] = neg[j];
+        j++;
+      } else {
+        T[w] = x; P[w] = p[i] + pos[j]; N[w] = n[i] + neg[j];
+        i++;
+        j++;
+      }
+      w++;
+    }
+    for (; i < a; i++, w++) {
+      T[w] = t[i]; P[w] = p[i]; N[w] = n[i];
+    }
+    for (; j < b; j++, w++) {
+      T[w] = th[j]; P[w] = pos[j]; N[w] = neg[j];
+    }
+    this.thresholds = T;
+    this.pos = P;
+    this.neg = N;
+    this.length = w;
+  }
+
+  /** Merge into this list's buffers (already large enough), from the smallest scores, written backwards. */
+  private mergeInPlace(th: Float64Array, pos: RunCounts, neg: RunCounts, b: number): void {
+    const a = this.length;
     const T = this.thresholds;
     const P = this.pos;
     const N = this.neg;
@@ -159,8 +233,6 @@ export class ScoreRuns {
       N.copyWithin(i + 1, w + 1, a + b);
     }
     this.length = a + b - gap;
-    this.totalPos += totalPos;
-    this.totalNeg += totalNeg;
   }
 
   /** Grows the buffers to hold `n` runs (1.5x geometric growth) and converts counts to float64 when asked. */
