@@ -12,6 +12,9 @@ import { AsyncBalancedMerger } from './async-balanced-merger.js';
 import { runBatchTable, runMergeJob, type BatchJob, type BatchJobResult, type MergeJob } from './batch-job.js';
 import { rebuildError } from './rebuild-error.js';
 
+/** Tasks each worker holds (running + queued) before this thread takes work itself. */
+const QUEUE = 2;
+
 /** Options of a parallel stream evaluation. */
 export interface ParallelStreamOptions extends StreamOptions {
   /**
@@ -129,9 +132,11 @@ export async function evaluateBatchesParallel(
     task.catch(() => undefined).finally(() => running.delete(task));
     return task;
   };
-  // States stay serialised on this thread. A merge runs on a free worker, else here — in the same tree as on one thread
-  // either way, so the sums are the same.
-  const merger = new AsyncBalancedMerger<StateJson>(async (earlier, later) => busy < workers
+  // States stay serialised on this thread. While batches stream in, a merge runs on a worker with room in its queue,
+  // else here; once the input has ended, here (this thread is idle then, and its freed buffers are reused where a
+  // worker would fault in fresh memory). The tree is the same as on one thread either way, so the sums are the same.
+  let draining = false;
+  const merger = new AsyncBalancedMerger<StateJson>(async (earlier, later) => !draining && busy < QUEUE * workers
     ? runOnPool<StateJson>({ kind: 'merge', earlier, later }, [...transferables(earlier), ...transferables(later)])
     : runMergeJob({ kind: 'merge', earlier, later }).result);
   try {
@@ -172,7 +177,7 @@ export async function evaluateBatchesParallel(
         settledClasses: run.binary?.settled(),
       };
       offset += batch.numRows;
-      if (busy < workers) {
+      if (busy < QUEUE * workers) {
         const ipc = tableToIPC(new Table(batch).select(columns), 'stream');
         inFlight.push(runOnPool<BatchJobResult>({ ...job, ipc }, [ipc.buffer as ArrayBuffer]));
       } else {
@@ -182,6 +187,7 @@ export async function evaluateBatchesParallel(
       if (inFlight.length >= 2 * threads) await absorb();
     }
     while (inFlight.length > 0) await absorb();
+    draining = true;
     return await finish(run, merger, threads);
   } finally {
     // After a failure, let running tasks settle first: destroying the pool under them makes piscina fail loudly.
