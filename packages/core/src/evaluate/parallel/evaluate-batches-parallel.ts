@@ -133,8 +133,8 @@ export async function evaluateBatchesParallel(
     return task;
   };
   // States stay serialised on this thread. While batches stream in, a merge runs on a worker with room in its queue,
-  // else here; once the input has ended, here (this thread is idle then, and its freed buffers are reused where a
-  // worker would fault in fresh memory). The tree is the same as on one thread either way, so the sums are the same.
+  // else here; once the input has ended, here (this thread is idle then, and the merged state ends here: no transfers
+  // back and forth). The tree is the same as on one thread either way, so the sums are the same.
   let draining = false;
   const merger = new AsyncBalancedMerger<StateJson>(async (earlier, later) => !draining && busy < QUEUE * workers
     ? runOnPool<StateJson>({ kind: 'merge', earlier, later }, [...transferables(earlier), ...transferables(later)])
