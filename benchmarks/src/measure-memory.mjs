@@ -5,7 +5,15 @@ import { median } from './time-cli.mjs';
 const childScript = fileURLToPath(new URL('./eval-child.mjs', import.meta.url));
 
 /**
- * Runs `node eval-child.mjs <arg>` in a fresh process and parses the JSON line it prints.
+ * The glibc malloc tunables the CLI runs an evaluation with (apps/cli/src/malloc-tunables.ts): the probe runs with
+ * the same ones, so its peak is the one a CLI user gets (freed arrays stay in the heap: more resident memory, faster).
+ */
+export const CLI_MALLOC_TUNABLES =
+  'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=4294967296:glibc.malloc.trim_threshold=4294967296:glibc.malloc.arena_max=1';
+
+/**
+ * Runs `node eval-child.mjs <arg>` in a fresh process (with the CLI's malloc tunables) and parses the JSON line it
+ * prints.
  *
  * @param {string} arg - an Arrow file path, or `--baseline`
  * @param {string} [script] - the probe script (tests pass a fake one)
@@ -18,7 +26,8 @@ const childScript = fileURLToPath(new URL('./eval-child.mjs', import.meta.url));
 export function runEvalChild(arg, script = childScript, spec = undefined) {
   const args = spec === undefined || Object.keys(spec).length === 0 ? [script, arg] : [script, arg, '--spec', JSON.stringify(spec)];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
+    const env = { ...process.env, GLIBC_TUNABLES: CLI_MALLOC_TUNABLES };
+    execFile(process.execPath, args, { maxBuffer: 16 * 2 ** 20, env }, (error, stdout, stderr) => {
       if (error) {
         reject(new Error(`memory probe failed: node ${args.join(' ')}\n${String(stderr).trim()}`, { cause: error }));
         return;

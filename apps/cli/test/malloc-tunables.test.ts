@@ -25,4 +25,10 @@ describe('mallocTunables', () => {
     expect(first).toBeDefined();
     expect(mallocTunables('check', first)).toBeUndefined();
   });
+
+  it('is what the benchmarks\' memory probe runs with (the two must not drift apart)', async () => {
+    const probe = new URL('../../../benchmarks/src/measure-memory.mjs', import.meta.url).href;
+    const { CLI_MALLOC_TUNABLES } = await import(probe) as { CLI_MALLOC_TUNABLES: string };
+    expect(mallocTunables('evaluate', undefined)).toBe(CLI_MALLOC_TUNABLES);
+  });
 });
