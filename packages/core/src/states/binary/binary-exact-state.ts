@@ -3,8 +3,8 @@ import { binaryMetricsFromCurve } from '../../evaluate/binary-result.js';
 import type { TaskResult } from '../../evaluate/prepared-task.js';
 import type { BinaryClfCurve, BinaryRows } from '../../kernels/binary-clf-curve.js';
 import { jsBinaryClfCurve } from '../../kernels/js/js-kernels.js';
-import { STATE_VERSION, type MetricState, type StateJson } from '../metric-state.js';
-import { checkStateJson, decodeTypedArray, encodeTypedArray, type EncodedArray } from '../state-buffers.js';
+import type { MetricState, StateJson } from '../metric-state.js';
+import { decodeTypedArray, encodeTypedArray, type EncodedArray } from '../state-buffers.js';
 import {
   binaryConfigFromJson, binaryConfigToJson, checkBinaryRows, checkSameConfig, resolveBinaryStateConfig,
   type BinaryConfigJson, type BinaryStateConfig, type BinaryStateInit,
@@ -14,30 +14,37 @@ import { ScoreRuns } from './score-runs.js';
 /** Kind of {@link BinaryExactState}. */
 export const BINARY_EXACT_KIND = 'binary/exact';
 
-/** Serialised {@link BinaryExactState}. */
+/**
+ * Version of the {@link BinaryExactState} serialisation: 2 holds cumulative counts (`tps`, `fps`); version 1 (per-score
+ * `pos`, `neg`, written by modelperf 0.1) is still read.
+ */
+export const BINARY_EXACT_VERSION = 2;
+
+/** Serialised {@link BinaryExactState} (version 2). */
 export interface BinaryExactStateJson extends StateJson, BinaryConfigJson {
   readonly kind: typeof BINARY_EXACT_KIND;
   /** Distinct scores, descending (f64). */
   readonly thresholds: EncodedArray;
-  /** Positive weight per score (u32 counts, or f64). */
-  readonly pos: EncodedArray;
-  /** Negative weight per score (same type as `pos`). */
-  readonly neg: EncodedArray;
+  /** Cumulative positive weight down to each score (u32 counts, or f64), non-decreasing. */
+  readonly tps: EncodedArray;
+  /** Cumulative negative weight down to each score (same type as `tps`), non-decreasing. */
+  readonly fps: EncodedArray;
 }
 
 /**
- * The exact mergeable state of binary classification: sorted runs of distinct scores with the positive and negative
- * weight at each — the curve of `jsBinaryClfCurve` without its cumulative sums — so every binary metric and section
- * is exactly what one-shot evaluation reports.
+ * The exact mergeable state of binary classification: sorted runs of distinct scores with the cumulative positive and
+ * negative weight down to each — the curve of `jsBinaryClfCurve` itself — so every binary metric and section is
+ * exactly what one-shot evaluation reports.
  *
  * @remarks
  * `update` sorts a batch once (`jsBinaryClfCurve`, radix sort) and merges its runs into the held runs linearly
- * (equal scores combine) in O(d_held + d_batch). `merge` is the same linear merge. `compute` re-accumulates tps/fps and calls `binaryMetricsFromCurve` with `detail = true`.
+ * (equal scores combine; the cumulative counts of both lists add up) in O(d_held + d_batch). `merge` is the same
+ * linear merge. `compute` reads the held curve as it is (no copy) with `binaryMetricsFromCurve`, `detail = true`.
  * Unweighted counts are uint32 integers (float64 beyond 2^32 - 1 per class), so unweighted results are identical to
- * one-shot ones in any split or merge order. Weighted sums are float64 and run in another order than one-shot's
+ * one-shot ones in any split or merge order. Weighted sums are float64 and added in another order than one-shot's
  * row-sequential cumsum: they agree to ~1e-15 relative. Memory: 16 bytes per distinct score (uint32 counts) or 24
- * (float64 counts), times up to 1.5 while the buffers grow; a batch briefly needs the kernel's 18 (34 weighted) bytes
- * a row. Zero-weight rows are left out, as in scikit-learn's `_binary_clf_curve`.
+ * (float64 counts); a merge needs both inputs and the output at once; a batch briefly needs the kernel's 18 (34
+ * weighted) bytes a row. Zero-weight rows are left out, as in scikit-learn's `_binary_clf_curve`.
  * @see sklearn.metrics._ranking._binary_clf_curve
  * @example
  * ```ts
@@ -75,9 +82,15 @@ export class BinaryExactState implements MetricState<BinaryRows> {
     return this.runs.length;
   }
 
-  /** Bytes held by the run buffers (capacity, not length). */
+  /**
+   * Bytes held by the run buffers: whole buffers, not lengths (a state made of one batch holds the kernel's buffers,
+   * sized by the batch's rows; the counts may share one buffer).
+   */
   get bytes(): number {
-    return this.runs.thresholds.byteLength + this.runs.pos.byteLength + this.runs.neg.byteLength;
+    const buffers = new Set([this.runs.thresholds.buffer, this.runs.tps.buffer, this.runs.fps.buffer]);
+    let total = 0;
+    for (const b of buffers) total += b.byteLength;
+    return total;
   }
 
   /**
@@ -109,12 +122,14 @@ export class BinaryExactState implements MetricState<BinaryRows> {
 
   /** @returns the cumulative curve of everything added (fresh arrays) */
   curve(): BinaryClfCurve {
-    return this.runs.toCurve();
+    const { thresholds, tps, fps } = this.runs.toCurve();
+    return { thresholds: thresholds.slice(), tps: tps.slice(), fps: fps.slice() };
   }
 
   /** @returns every binary metric and section, as `binaryMetricsFromCurve(curve, labels, opts, true, extra)` */
   compute(): TaskResult {
     const { labels, opts, extra } = this.config;
+    // The curve is a view of the runs (no copy): nothing below writes to it or keeps it.
     return binaryMetricsFromCurve(this.runs.toCurve(), labels, opts, true, extra);
   }
 
@@ -123,11 +138,11 @@ export class BinaryExactState implements MetricState<BinaryRows> {
     const m = this.runs.length;
     return {
       kind: BINARY_EXACT_KIND,
-      version: STATE_VERSION,
+      version: BINARY_EXACT_VERSION,
       ...binaryConfigToJson(this.config),
       thresholds: encodeTypedArray(this.runs.thresholds.subarray(0, m)),
-      pos: encodeTypedArray(this.runs.pos.subarray(0, m)),
-      neg: encodeTypedArray(this.runs.neg.subarray(0, m)),
+      tps: encodeTypedArray(this.runs.tps.subarray(0, m)),
+      fps: encodeTypedArray(this.runs.fps.subarray(0, m)),
     };
   }
 
@@ -138,13 +153,20 @@ export class BinaryExactState implements MetricState<BinaryRows> {
    * @throws ValidationError `invalid_input` for another kind or version, or arrays of the wrong type, length or order
    */
   static fromJSON(json: StateJson): BinaryExactState {
-    checkStateJson(json, BINARY_EXACT_KIND, STATE_VERSION);
-    const j = json as BinaryExactStateJson;
+    if (json.kind !== BINARY_EXACT_KIND) {
+      throw new ValidationError('invalid_input', `Expected a serialised "${BINARY_EXACT_KIND}" state, got "${String(json.kind)}".`);
+    }
+    if (json.version !== 1 && json.version !== BINARY_EXACT_VERSION) {
+      throw new ValidationError('invalid_input',
+        `Serialised "${BINARY_EXACT_KIND}" state has version ${String(json.version)}; this modelperf reads versions 1 and ${BINARY_EXACT_VERSION}.`);
+    }
+    const j = json as BinaryExactStateJson & { pos?: EncodedArray; neg?: EncodedArray };
     const config = binaryConfigFromJson(j);
     const state = new BinaryExactState({ labels: config.labels, options: config.opts, extra: config.extra });
     const t = decodeTypedArray(j.thresholds);
-    const p = decodeTypedArray(j.pos);
-    const n = decodeTypedArray(j.neg);
+    const version1 = json.version === 1;
+    const p = decodeTypedArray(version1 ? j.pos! : j.tps);
+    const n = decodeTypedArray(version1 ? j.neg! : j.fps);
     const countsOk = (p instanceof Uint32Array && n instanceof Uint32Array) || (p instanceof Float64Array && n instanceof Float64Array);
     if (!(t instanceof Float64Array) || !countsOk || p.length !== t.length || n.length !== t.length) {
       throw new ValidationError('invalid_input', 'A serialised "binary/exact" state holds arrays of the wrong types or lengths.');
@@ -152,7 +174,29 @@ export class BinaryExactState implements MetricState<BinaryRows> {
     for (let k = 1; k < t.length; k++) {
       if (!(t[k] < t[k - 1])) throw new ValidationError('invalid_input', `A serialised "binary/exact" state has thresholds out of order at ${k}.`);
     }
-    state.runs.assign(t, p as Uint32Array | Float64Array, n as Uint32Array | Float64Array);
+    const [tps, fps] = version1 ? [cumulative(p), cumulative(n)] : [p, n];
+    for (let k = 0; k < t.length; k++) {
+      const dp = tps[k] - (k > 0 ? tps[k - 1] : 0);
+      const dn = fps[k] - (k > 0 ? fps[k - 1] : 0);
+      if (!(dp >= 0 && dn >= 0)) {
+        throw new ValidationError('invalid_input', `A serialised "binary/exact" state has negative or decreasing counts at ${k}.`);
+      }
+    }
+    state.runs.assign(t, tps, fps);
     return state;
   }
+}
+
+/** Cumulative sums of per-score counts (version 1 states), in a new array of the same type. */
+function cumulative(counts: Uint32Array | Float64Array): Uint32Array | Float64Array {
+  const out = counts instanceof Uint32Array ? new Uint32Array(counts.length) : new Float64Array(counts.length);
+  let sum = 0;
+  for (let k = 0; k < counts.length; k++) {
+    sum += counts[k];
+    out[k] = sum;
+  }
+  if (counts instanceof Uint32Array && sum > 0xffffffff) {
+    throw new ValidationError('invalid_input', 'A serialised "binary/exact" state (version 1) counts more than 2^32 - 1 rows of one class in uint32.');
+  }
+  return out;
 }

@@ -6,13 +6,15 @@ const U32_MAX = 0xffffffff;
 export type RunCounts = Uint32Array | Float64Array;
 
 /**
- * Sorted runs of distinct scores (descending) with the positive and negative weight at each score: the compact,
- * mergeable form of the binary curve. 16 bytes a run with uint32 counts, 24 with float64 counts; a merge that does
- * not fit writes both lists once into new buffers of their summed length (a state made of one batch holds the
- * kernel's buffers, sized by the batch's rows).
+ * Sorted runs of distinct scores (descending) with the cumulative positive and negative weight down to each score:
+ * the binary curve itself (`thresholds`, `tps`, `fps`), kept mergeable. 16 bytes a run with uint32 counts, 24 with
+ * float64 counts. `toCurve` hands out views of these arrays (no copy); a merge writes both lists once into new
+ * buffers of their summed length (or in place when this list's buffers have room); a list made of one batch holds
+ * the kernel's buffers, sized by the batch's rows.
  *
  * @remarks Counts stay uint32 (exact integers) until a weighted batch arrives or the total count of a class could pass
- * 2^32 - 1; they then become float64 (still exact integers up to 2^53 when unweighted).
+ * 2^32 - 1; they then become float64 (still exact integers up to 2^53 when unweighted). Merging adds the two lists'
+ * cumulative sums at each score: exact for counts; for weights one rounding per merge level (~1e-16 relative).
  * @example
  * ```ts
  * const runs = new ScoreRuns();
@@ -22,26 +24,32 @@ export type RunCounts = Uint32Array | Float64Array;
  */
 export class ScoreRuns {
   thresholds: Float64Array = new Float64Array(0);
-  pos: RunCounts = new Uint32Array(0);
-  neg: RunCounts = new Uint32Array(0);
+  /** Cumulative positive weight down to each threshold. */
+  tps: RunCounts = new Uint32Array(0);
+  /** Cumulative negative weight down to each threshold. */
+  fps: RunCounts = new Uint32Array(0);
   length = 0;
-  /** Total positive and negative weight, to know when uint32 counts could overflow. */
-  totalPos = 0;
-  totalNeg = 0;
+
+  /** Total positive weight. */
+  get totalPos(): number {
+    return this.length === 0 ? 0 : this.tps[this.length - 1];
+  }
+
+  /** Total negative weight. */
+  get totalNeg(): number {
+    return this.length === 0 ? 0 : this.fps[this.length - 1];
+  }
 
   /** Exchanges the two classes: every run's positive and negative counts trade places. */
   swapClasses(): void {
-    const pos = this.pos;
-    this.pos = this.neg;
-    this.neg = pos;
-    const total = this.totalPos;
-    this.totalPos = this.totalNeg;
-    this.totalNeg = total;
+    const tps = this.tps;
+    this.tps = this.fps;
+    this.fps = tps;
   }
 
   /** Whether counts are float64 (weighted, or too large for uint32). */
   get float(): boolean {
-    return this.pos instanceof Float64Array;
+    return this.tps instanceof Float64Array;
   }
 
   /**
@@ -53,38 +61,17 @@ export class ScoreRuns {
     const b = curve.thresholds.length;
     if (b === 0) return;
     const { tps, fps } = curve;
-    const float = weighted || this.float || this.totalPos + tps[b - 1] > U32_MAX || this.totalNeg + fps[b - 1] > U32_MAX;
-    const totalPos = tps[b - 1];
-    const totalNeg = fps[b - 1];
-    // Differences of cumulative sums: exact for integer counts; for weights a rounding of the cumulative value
-    // (~1e-16 relative), which re-accumulation in `toCurve` does not amplify.
-    if (this.length === 0 && (float ? tps instanceof Float64Array && fps instanceof Float64Array : tps instanceof Uint32Array && fps instanceof Uint32Array)) {
-      // The first batch of a state: the kernel's fresh arrays become the runs (differenced in place, from the end),
-      // with no copy nor allocation.
-      for (let k = b - 1; k > 0; k--) {
-        tps[k] -= tps[k - 1];
-        fps[k] -= fps[k - 1];
-      }
+    const float = weighted || this.needsFloat(tps[b - 1], fps[b - 1]);
+    const fits = float ? tps instanceof Float64Array && fps instanceof Float64Array : tps instanceof Uint32Array && fps instanceof Uint32Array;
+    if (this.length === 0 && fits) {
+      // The first batch of a list: the kernel's fresh arrays become the runs, with no copy nor allocation.
       this.thresholds = curve.thresholds;
-      this.pos = tps;
-      this.neg = fps;
+      this.tps = tps;
+      this.fps = fps;
       this.length = b;
-      this.totalPos = totalPos;
-      this.totalNeg = totalNeg;
       return;
     }
-    const Ctor = float ? Float64Array : Uint32Array;
-    const pos = new Ctor(b);
-    const neg = new Ctor(b);
-    let prevTp = 0;
-    let prevFp = 0;
-    for (let k = 0; k < b; k++) {
-      pos[k] = tps[k] - prevTp;
-      neg[k] = fps[k] - prevFp;
-      prevTp = tps[k];
-      prevFp = fps[k];
-    }
-    this.mergeRuns(curve.thresholds, pos, neg, b, totalPos, totalNeg);
+    this.merge(curve.thresholds, tps, fps, b, float || tps instanceof Float64Array);
   }
 
   /**
@@ -92,140 +79,141 @@ export class ScoreRuns {
    * @param other - the runs to add
    */
   mergeFrom(other: ScoreRuns): void {
+    const n = other.length;
     if (other === this) {
-      const n = this.length;
-      this.mergeRuns(this.thresholds.slice(0, n), this.pos.slice(0, n), this.neg.slice(0, n), n, this.totalPos, this.totalNeg);
+      this.merge(this.thresholds.slice(0, n), this.tps.slice(0, n), this.fps.slice(0, n), n, this.needsFloat(this.totalPos, this.totalNeg));
     } else {
-      this.mergeRuns(other.thresholds, other.pos, other.neg, other.length, other.totalPos, other.totalNeg);
+      this.merge(other.thresholds, other.tps, other.fps, n, other.float || this.needsFloat(other.totalPos, other.totalNeg));
     }
   }
 
   /**
-   * Replaces the contents (used by deserialisation).
+   * Replaces the contents (used by deserialisation; the arrays are kept, not copied).
    * @param thresholds - distinct scores, descending
-   * @param pos - positive weight per score
-   * @param neg - negative weight per score
+   * @param tps - cumulative positive weight down to each score
+   * @param fps - cumulative negative weight down to each score
    */
-  assign(thresholds: Float64Array, pos: RunCounts, neg: RunCounts): void {
+  assign(thresholds: Float64Array, tps: RunCounts, fps: RunCounts): void {
     this.thresholds = thresholds;
-    this.pos = pos;
-    this.neg = neg;
+    this.tps = tps;
+    this.fps = fps;
     this.length = thresholds.length;
-    let p = 0;
-    let n = 0;
-    for (let k = 0; k < this.length; k++) {
-      p += pos[k];
-      n += neg[k];
-    }
-    this.totalPos = p;
-    this.totalNeg = n;
   }
 
   /**
-   * The cumulative curve of the runs (fresh arrays; uint32 counts stay uint32, as the js kernel returns them).
+   * The cumulative curve of the runs, as views of this list's arrays: valid until the list changes (a merge may
+   * write in place), and not to be written to. Uint32 counts stay uint32, as the js kernel returns them.
    * @returns thresholds descending with cumulative tps/fps
    */
   toCurve(): BinaryClfCurve {
     const m = this.length;
-    const Ctor = this.float ? Float64Array : Uint32Array;
-    const tps = new Ctor(m);
-    const fps = new Ctor(m);
-    let tp = 0;
-    let fp = 0;
-    for (let k = 0; k < m; k++) {
-      tp += this.pos[k];
-      fp += this.neg[k];
-      tps[k] = tp;
-      fps[k] = fp;
+    return { thresholds: this.thresholds.subarray(0, m), tps: this.tps.subarray(0, m), fps: this.fps.subarray(0, m) };
+  }
+
+  /** Whether adding these totals could pass uint32 counts. */
+  private needsFloat(totalPos: number, totalNeg: number): boolean {
+    return this.float || this.totalPos + totalPos > U32_MAX || this.totalNeg + totalNeg > U32_MAX;
+  }
+
+  /** Merges a descending run list with cumulative counts (float: the result needs float64 counts). */
+  private merge(th: Float64Array, tps: RunCounts, fps: RunCounts, b: number, float: boolean): void {
+    if (b === 0) return;
+    if (this.length + b > this.thresholds.length || (float && !this.float)) {
+      this.mergeInto(th, tps, fps, b, float);
+    } else {
+      this.mergeInPlace(th, tps, fps, b);
     }
-    return { thresholds: this.thresholds.slice(0, m), tps, fps };
   }
 
   /**
-   * Linear merge of two descending run lists: into fresh buffers of a + b runs when this list's buffers are too small
-   * (one pass, no copy of this list first), else in place, written backwards into this list's buffers.
+   * Forward merge into new buffers of exactly a + b runs, which become this list's. The cumulative count at each
+   * merged score is the sum of both lists' cumulative counts down to that score.
    */
-  private mergeRuns(th: Float64Array, pos: RunCounts, neg: RunCounts, b: number, totalPos: number, totalNeg: number): void {
-    if (b === 0) return;
-    const a = this.length;
-    const float = this.float || pos instanceof Float64Array || this.totalPos + totalPos > U32_MAX || this.totalNeg + totalNeg > U32_MAX;
-    if (a + b > this.thresholds.length) {
-      this.mergeInto(th, pos, neg, b, float);
-    } else {
-      this.reserve(a + b, float);
-      this.mergeInPlace(th, pos, neg, b);
-    }
-    this.totalPos += totalPos;
-    this.totalNeg += totalNeg;
-  }
-
-  /** Forward merge of this list and another into new buffers of exactly a + b runs, which become this list's. */
-  private mergeInto(th: Float64Array, pos: RunCounts, neg: RunCounts, b: number, float: boolean): void {
+  private mergeInto(th: Float64Array, tps: RunCounts, fps: RunCounts, b: number, float: boolean): void {
     const a = this.length;
     const Ctor = float ? Float64Array : Uint32Array;
     const T = new Float64Array(a + b);
     const P = new Ctor(a + b);
     const N = new Ctor(a + b);
     const t = this.thresholds;
-    const p = this.pos;
-    const n = this.neg;
+    const p = this.tps;
+    const n = this.fps;
+    // Cumulative counts of each list down to the last score taken from it.
+    let pa = 0;
+    let na = 0;
+    let pb = 0;
+    let nb = 0;
     let i = 0;
     let j = 0;
     let w = 0;
     while (i < a && j < b) {
       const x = t[i];
       const y = th[j];
-      if (x > y) {
-        T[w] = x; P[w] = p[i]; N[w] = n[i];
+      if (x >= y) {
+        pa = p[i];
+        na = n[i];
         i++;
-      } else if (x < y) {
-        T[w] = y; P[w] = pos[j]; N[w] = neg[j];
-        j++;
-      } else {
-        T[w] = x; P[w] = p[i] + pos[j]; N[w] = n[i] + neg[j];
-        i++;
+      }
+      if (y >= x) {
+        pb = tps[j];
+        nb = fps[j];
         j++;
       }
+      T[w] = x >= y ? x : y;
+      P[w] = pa + pb;
+      N[w] = na + nb;
       w++;
     }
     for (; i < a; i++, w++) {
-      T[w] = t[i]; P[w] = p[i]; N[w] = n[i];
+      T[w] = t[i]; P[w] = p[i] + pb; N[w] = n[i] + nb;
     }
     for (; j < b; j++, w++) {
-      T[w] = th[j]; P[w] = pos[j]; N[w] = neg[j];
+      T[w] = th[j]; P[w] = pa + tps[j]; N[w] = na + fps[j];
     }
     this.thresholds = T;
-    this.pos = P;
-    this.neg = N;
+    this.tps = P;
+    this.fps = N;
     this.length = w;
   }
 
-  /** Merge into this list's buffers (already large enough), from the smallest scores, written backwards. */
-  private mergeInPlace(th: Float64Array, pos: RunCounts, neg: RunCounts, b: number): void {
+  /**
+   * Merge into this list's buffers (large enough, same count type), from the smallest scores, written backwards: the
+   * cumulative count at a position is both lists' cumulative counts at the current read positions.
+   */
+  private mergeInPlace(th: Float64Array, tps: RunCounts, fps: RunCounts, b: number): void {
     const a = this.length;
     const T = this.thresholds;
-    const P = this.pos;
-    const N = this.neg;
-    // Walk both lists from their smallest scores; the write position w = i + j + 1 + (combined runs) never falls
-    // below the read position i of this list, so the merge runs in place.
+    const P = this.tps;
+    const N = this.fps;
+    // The write position w = i + j + 1 + (combined runs) never falls below the read position i of this list.
     let i = a - 1;
     let j = b - 1;
     let w = a + b - 1;
     while (j >= 0) {
-      if (i >= 0 && T[i] < th[j]) {
-        T[w] = T[i]; P[w] = P[i]; N[w] = N[i];
+      const y = th[j];
+      // The smaller score is written first (at the end); its cumulative count is both lists' counts down to it:
+      // this list's at i (everything left in it scores higher or the same) and the other's at j.
+      const pa = i >= 0 ? P[i] : 0;
+      const na = i >= 0 ? N[i] : 0;
+      const pb = tps[j];
+      const nb = fps[j];
+      if (i >= 0 && T[i] < y) {
+        T[w] = T[i];
         i--;
-      } else if (i >= 0 && T[i] === th[j]) {
-        T[w] = T[i]; P[w] = P[i] + pos[j]; N[w] = N[i] + neg[j];
+      } else if (i >= 0 && T[i] === y) {
+        T[w] = y;
         i--;
         j--;
       } else {
-        T[w] = th[j]; P[w] = pos[j]; N[w] = neg[j];
+        T[w] = y;
         j--;
       }
+      P[w] = pa + pb;
+      N[w] = na + nb;
       w--;
     }
-    // The rest of this list (indices 0..i) is already in place; close the gap left by combined runs.
+    // The rest of this list (indices 0..i) already holds its cumulative counts (nothing of the other list lies above
+    // it); close the gap left by combined runs.
     const gap = w - i;
     if (gap > 0) {
       T.copyWithin(i + 1, w + 1, a + b);
@@ -233,25 +221,5 @@ export class ScoreRuns {
       N.copyWithin(i + 1, w + 1, a + b);
     }
     this.length = a + b - gap;
-  }
-
-  /** Grows the buffers to hold `n` runs (1.5x geometric growth) and converts counts to float64 when asked. */
-  private reserve(n: number, float: boolean): void {
-    const toFloat = float && !this.float;
-    if (n <= this.thresholds.length && !toFloat) return;
-    const capacity = n <= this.thresholds.length ? this.thresholds.length : Math.max(n, Math.ceil(this.thresholds.length * 1.5), 16);
-    const m = this.length;
-    if (capacity !== this.thresholds.length) {
-      const t = new Float64Array(capacity);
-      t.set(this.thresholds.subarray(0, m));
-      this.thresholds = t;
-    }
-    const Ctor = float || this.float ? Float64Array : Uint32Array;
-    const p = new Ctor(capacity);
-    const q = new Ctor(capacity);
-    p.set(this.pos.subarray(0, m));
-    q.set(this.neg.subarray(0, m));
-    this.pos = p;
-    this.neg = q;
   }
 }

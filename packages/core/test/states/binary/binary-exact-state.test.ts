@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/errors.js';
 import { BinaryBinnedState, BinaryExactState } from '../../../src/states/binary/index.js';
+import { encodeTypedArray } from '../../../src/states/state-buffers.js';
 import type { BinaryRows } from '../../../src/kernels/binary-clf-curve.js';
 import {
   batches, concat, expectCloseMetrics, generatedRows, labels, mapScores, oneShot, randomCuts, seededRandom, slice, viaJson,
@@ -83,11 +84,28 @@ describe('BinaryExactState', () => {
     expect(fed(batches(logits, [0, 7, 9000, 20000])).compute()).toEqual(oneShot(logits));
   });
 
-  it('holds at most 24 bytes per distinct score (times the 1.5x growth)', () => {
+  it('holds 24 bytes per row of one weighted batch, 16 unweighted, and 24 / 16 per distinct score once merged', () => {
     const s = fed([weighted]);
-    expect(s.bytes).toBeLessThanOrEqual(24 * 1.5 * s.distinctScores + 24 * 16);
-    const u = fed(batches(rows, [0, 100, 20000]));
-    expect(u.bytes).toBeLessThanOrEqual(16 * 1.5 * u.distinctScores + 16 * 16);
+    expect(s.bytes).toBeLessThanOrEqual(24 * weighted.scores.length);
+    const u = fed([rows]);
+    expect(u.bytes).toBeLessThanOrEqual(16 * rows.scores.length);
+    const m = fed([slice(rows, 0, 100)]).merge(fed([slice(rows, 100, 20000)]));
+    // A merge allocates a + b runs; ties between the two lists leave that many unused.
+    expect(m.bytes).toBeLessThanOrEqual(16 * (m.distinctScores + 100));
+  });
+
+  it('reads version 1 states (per-score counts) and refuses counts that decrease', () => {
+    const s = fed(batches(rows, [0, 5000, 20000]));
+    const v2 = JSON.parse(JSON.stringify(s.toJSON())) as Record<string, unknown>;
+    const tps = s.curve().tps;
+    const fps = s.curve().fps;
+    const perScore = (c: ArrayLike<number>): Uint32Array => Uint32Array.from(c, (v, k) => v - (k > 0 ? c[k - 1] : 0));
+    const v1 = { ...s.toJSON(), version: 1, tps: undefined, fps: undefined,
+      pos: encodeTypedArray(perScore(tps)), neg: encodeTypedArray(perScore(fps)) };
+    expect(BinaryExactState.fromJSON(v1).compute()).toEqual(s.compute());
+    const broken = Uint32Array.from(tps);
+    broken[3] = broken[2] - 1;
+    expect(() => BinaryExactState.fromJSON({ ...v2, tps: encodeTypedArray(broken) } as never)).toThrow(/decreasing counts at 3/);
   });
 
   it('refuses merges with other options or kinds, and foreign JSON', () => {
