@@ -3,14 +3,18 @@
 //                                                is merged into the evaluateFile spec (the mode and threads:
 //                                                { "stream": true, "threads": 2 }, { "stream": true,
 //                                                "curveMode": "binned", "histogramBins": 4096, "threads": 1 })
-//   node eval-child.mjs --baseline               loads the same modules and evaluates nothing
+//                                                A "backend" ("js", "tfjs") goes into the spec too.
+//   node eval-child.mjs --baseline [--spec <json>]
+//                                                loads the same modules and evaluates nothing; with a spec whose
+//                                                backend is not "js" (tfjs), also loads that backend (its modules
+//                                                are loaded on first use) by evaluating 4 rows in memory with it
 // Prints one JSON line on stdout: { "max_rss_kb": number, "rows"?: number, "timing_ms"?: object }.
 // maxRSS is the peak resident set size of this process in kilobytes, as Node documents process.resourceUsage().
 import { evaluateFile } from '@modelperf/core/node';
 
 const [target, flag, specText] = process.argv.slice(2);
 if (target === undefined || (flag !== undefined && (flag !== '--spec' || specText === undefined))) {
-  process.stderr.write('usage: node eval-child.mjs <file> [--spec <json>] | --baseline\n');
+  process.stderr.write('usage: node eval-child.mjs <file> [--spec <json>] | --baseline [--spec <json>]\n');
   process.exit(2);
 }
 if (typeof evaluateFile !== 'function') {
@@ -18,10 +22,16 @@ if (typeof evaluateFile !== 'function') {
   process.exit(1);
 }
 
+const extra = specText === undefined ? {} : JSON.parse(specText);
 if (target === '--baseline') {
+  if (extra.backend !== undefined && extra.backend !== 'js') {
+    // Imported here only, so that the js baseline loads exactly what it did before backends were compared.
+    const { evaluate } = await import('@modelperf/core');
+    const tiny = { label: [0, 0, 1, 1], score: [0.1, 0.4, 0.35, 0.8] };
+    await evaluate(tiny, { task: 'binary', label: 'label', score: 'score', backend: extra.backend });
+  }
   process.stdout.write(`${JSON.stringify({ max_rss_kb: process.resourceUsage().maxRSS })}\n`);
 } else {
-  const extra = specText === undefined ? {} : JSON.parse(specText);
   const report = await evaluateFile(target, { task: 'binary', label: 'label', score: 'score', ...extra });
   const line = { max_rss_kb: process.resourceUsage().maxRSS, rows: report.rows, timing_ms: report.timing_ms };
   process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -17,7 +17,8 @@ export const CLI_MALLOC_TUNABLES =
  *
  * @param {string} arg - an Arrow file path, or `--baseline`
  * @param {string} [script] - the probe script (tests pass a fake one)
- * @param {object} [spec] - merged into the probe's `evaluateFile` spec (passed as `--spec <json>`), e.g. `{ stream: true }`
+ * @param {object} [spec] - merged into the probe's `evaluateFile` spec (passed as `--spec <json>`), e.g.
+ *   `{ stream: true }` or `{ backend: 'tfjs' }`; with `--baseline`, only its `backend` counts
  * @returns {Promise<{ max_rss_kb: number, rows?: number, timing_ms?: Record<string, number> }>}
  * @throws {Error} when the child fails or prints no JSON line with `max_rss_kb`
  * @example
@@ -49,17 +50,22 @@ export function runEvalChild(arg, script = childScript, spec = undefined) {
 }
 
 /**
- * Peak RSS of an idle Node process that loaded `@modelperf/core/node`: the median of `runs` probes.
+ * Peak RSS of an idle Node process that loaded `@modelperf/core/node`: the median of `runs` probes. For a backend
+ * other than `js`, the idle process has also loaded that backend (tfjs's modules load on first use), so that
+ * `bytes_per_row` counts the evaluation's memory, not the library's code.
  *
  * @param {number} [runs] - probes (default 3)
  * @param {string} [script] - the probe script
+ * @param {'js' | 'tfjs'} [backend] - the backend to load first (default `js`: nothing more)
  * @returns {Promise<number>} kilobytes
  * @example
  * const baselineKb = await measureBaselineRss();
+ * const tfjsBaselineKb = await measureBaselineRss(3, undefined, 'tfjs');
  */
-export async function measureBaselineRss(runs = 3, script = childScript) {
+export async function measureBaselineRss(runs = 3, script = childScript, backend = 'js') {
+  const spec = backend === 'js' ? undefined : { backend };
   const samples = [];
-  for (let i = 0; i < runs; i += 1) samples.push((await runEvalChild('--baseline', script)).max_rss_kb);
+  for (let i = 0; i < runs; i += 1) samples.push((await runEvalChild('--baseline', script, spec)).max_rss_kb);
   return median(samples);
 }
 

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { modeNames } from './modes.mjs';
+import { backendNames, modeNames } from './modes.mjs';
 import { defaultPython } from './sklearn.mjs';
 
 /** Rows of the `--huge` cases (streamed exact and binned modes only). */
@@ -11,13 +11,17 @@ export const usage = `Usage: node benchmarks/src/run.mjs [options]   (or: pnpm b
 
 Options:
   --rows <list>     comma-separated row counts, e.g. 1e6,1e7 (default 1e6,1e7)
-  --runs <n>        timed CLI runs per size, mode and thread count, after one warm-up run (default 3)
+  --runs <n>        timed CLI runs per size, mode, thread count and backend, after one warm-up run (default 3)
   --modes <list>    evaluation modes: exact (whole file), stream (exact, --stream, from .arrows),
                     binned (--curve-mode binned, streamed) (default exact,stream,binned)
   --bins <n>        histogram bins of the binned mode (default: the CLI's, 65536)
   --threads <list>  thread counts of the streamed modes (stream, binned), each run once per count: positive
                     integers or "all" (the available cores), e.g. 1,2,all (default 1,all); exact runs on one
                     thread, once
+  --backends <list> kernel backends of the exact mode, each run once (--backend of the CLI): js (float64
+                    JavaScript), tfjs (TensorFlow.js: tfjs-node-gpu or tfjs-node when installed, else its
+                    pure-JS cpu backend) (default js,tfjs); the streamed modes have js kernels only and run on
+                    js; scikit-learn and the targets are compared with the js case
   --huge            also 1e8 rows in the stream and binned modes: generates benchmarks/data/*.arrows of
                     about 1.4 GB once (reused), one timed run without warm-up, several minutes
   --server          also the HTTP server benchmark: POST /v1/evaluate with 1e4- and 1e6-row Arrow streams
@@ -37,12 +41,13 @@ Options:
  * @param {string[]} argv - arguments after the script name
  * @param {{ cores?: number }} [machine] - `cores`: what `all` threads means (default `os.availableParallelism()`)
  * @returns {{ rows: number[], runs: number, quick: boolean, record: boolean, help: boolean, huge: boolean,
- *   modes: string[], bins: number | undefined, threads: number[], sklearn: boolean, python: string, server: boolean,
- *   serverOnly: boolean }} `threads` ascending and deduplicated
+ *   modes: string[], bins: number | undefined, threads: number[], backends: string[], sklearn: boolean, python: string,
+ *   server: boolean, serverOnly: boolean }} `threads` ascending and deduplicated; `backends` deduplicated, js first
  * @throws {Error} with a one-line message on an unknown option or a bad value
  * @example
  * parseBenchArgs(['--rows', '1e6,1e7', '--runs', '5']); // { rows: [1000000, 10000000], runs: 5, threads: [1, 16], ... }
  * parseBenchArgs(['--threads', '1,2,all'], { cores: 2 }).threads; // [1, 2]
+ * parseBenchArgs(['--backends', 'tfjs']).backends; // ['tfjs']
  */
 export function parseBenchArgs(argv, machine = {}) {
   const { values } = parseArgs({
@@ -55,6 +60,7 @@ export function parseBenchArgs(argv, machine = {}) {
       modes: { type: 'string' },
       bins: { type: 'string' },
       threads: { type: 'string' },
+      backends: { type: 'string' },
       huge: { type: 'boolean', default: false },
       server: { type: 'boolean', default: false },
       'server-only': { type: 'boolean', default: false },
@@ -75,6 +81,7 @@ export function parseBenchArgs(argv, machine = {}) {
   const bins = values.bins !== undefined ? parsePositiveInteger('--bins', values.bins) : undefined;
   const cores = machine.cores ?? os.availableParallelism();
   const threads = parseThreads(values.threads ?? '1,all', cores);
+  const backends = parseBackends(values.backends ?? backendNames.join(','));
   if (values.python === '') throw new Error('--python: expected a path');
   return {
     rows,
@@ -86,6 +93,7 @@ export function parseBenchArgs(argv, machine = {}) {
     modes,
     bins,
     threads,
+    backends,
     sklearn: values['no-sklearn'] !== true && values['server-only'] !== true,
     server: values.server === true || values['server-only'] === true,
     serverOnly: values['server-only'] === true,
@@ -99,6 +107,14 @@ function parseModes(text) {
     if (!modeNames.includes(mode)) throw new Error(`--modes: expected a list of ${modeNames.join(', ')}, got "${text}"`);
   }
   return modeNames.filter((mode) => modes.includes(mode));
+}
+
+function parseBackends(text) {
+  const backends = new Set(text.split(',').map((part) => part.trim()));
+  for (const backend of backends) {
+    if (!backendNames.includes(backend)) throw new Error(`--backends: expected a list of ${backendNames.join(', ')}, got "${text}"`);
+  }
+  return backendNames.filter((backend) => backends.has(backend));
 }
 
 function parseThreads(text, cores) {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { compareWithSklearn } from './compare-with-sklearn.mjs';
 import { describeCommit, describeMachine } from './describe-machine.mjs';
 import { datasetOptions, ensureBinaryDataset, ensureBinaryStream, ensureRawColumns, streamBatchRows } from './ensure-dataset.mjs';
 import { measureBaselineRss, measurePeakMemory } from './measure-memory.mjs';
@@ -10,27 +11,30 @@ import { renderResultsTable, renderServerTable, renderSklearnTable, serverMarker
 import { runServerBenchmark } from './server-bench.mjs';
 import { defaultPython, detectSklearn, runSklearnScript, sklearnScript } from './sklearn.mjs';
 import { readScores, timeSortFloor } from './sort-floor.mjs';
-import { computeRowsPerSecond, judgeSklearn, judgeTargets, targets, withThreadsSpeedups } from './targets.mjs';
+import { computeRowsPerSecond, judgeTargets, targets, withThreadsSpeedups } from './targets.mjs';
 import { timeCli } from './time-cli.mjs';
 
 /**
  * Runs the binary benchmark: for each size and mode (`exact` whole file, `stream`, `binned`; see `modes.mjs`), the
- * streamed modes once per thread count of `threads`, makes or reuses the data file, times the CLI end to end, measures
- * peak memory in a fresh process, and for `exact` times the sort floor; then adds the streamed modes' speed-up over
- * one thread (`withThreadsSpeedups`) and judges every case against the targets; with `huge`, adds `hugeRows` (1e8)
- * rows in the streamed modes; with `sklearn`, times scikit-learn on the same labels and scores against the exact case
- * of each size. Then, when `record` is set, writes
+ * streamed modes once per thread count of `threads` (on the js backend, the only one they have), `exact` once per
+ * backend of `backends`, makes or reuses the data file, times the CLI end to end, measures peak memory in a fresh
+ * process, and for `exact` times the sort floor; then adds the streamed modes' speed-up over one thread
+ * (`withThreadsSpeedups`) and judges every case against the targets (the exact ones on js only); with `huge`, adds
+ * `hugeRows` (1e8) rows in the streamed modes; with `sklearn`, times scikit-learn on the same labels and scores
+ * against the js exact case of each size. Then, when `record` is set, writes
  * `results/<date>.json` and regenerates the README tables from all results files.
  *
  * @remarks
  * The only contracts with the rest of the repository are `deps.cli` (spawned as
- * `node <cli> evaluate <file> --task binary --label label --score score --format json [mode flags] [--threads N]`,
- * a JSON report on stdout with `rows`, `timing_ms` and, streamed, `options.threads`), `deps.evalChildScript` (see
+ * `node <cli> evaluate <file> --task binary --label label --score score --format json [mode flags] [--threads N]
+ * --backend js|tfjs`, a JSON report on stdout with `rows`, `timing_ms`, `backend` and, streamed, `options.threads`),
+ * `deps.evalChildScript` (see
  * `eval-child.mjs`), `deps.binaryPredictionsTable` and the scikit-learn script; tests pass fakes for all of them.
  *
  * @param {{ rows: number[], runs: number, record: boolean, modes?: string[], bins?: number, threads?: number[],
- *   huge?: boolean, sklearn?: boolean, python?: string, server?: boolean, serverOnly?: boolean }} options - from
- *   `parseBenchArgs` (`modes` defaults to all three; `threads` to `[1]`; `sklearn` to off)
+ *   backends?: string[], huge?: boolean, sklearn?: boolean, python?: string, server?: boolean, serverOnly?: boolean }}
+ *   options - from `parseBenchArgs` (`modes` defaults to all three; `threads` to `[1]`; `backends` to `['js']`;
+ *   `sklearn` to off)
  * @param {object} deps
  * @param {string} deps.cli - CLI entry script
  * @param {string} [deps.evalChildScript] - memory probe script (default `eval-child.mjs`)
@@ -60,6 +64,7 @@ export async function runBenchmarks(options, deps) {
   const now = deps.now ?? (() => new Date());
   const modes = options.modes ?? [...modeNames];
   const threadCounts = options.threads ?? [1];
+  const backends = options.backends ?? ['js'];
   if (!existsSync(cli)) {
     throw new Error(`${cli} not found: build the CLI first (pnpm build; pnpm bench builds it through turbo)`);
   }
@@ -71,8 +76,16 @@ export async function runBenchmarks(options, deps) {
   const machine = describeMachine();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB, ${machine.os}, node ${machine.node}`);
   const sizes = options.serverOnly === true ? [] : options.rows.map((rows) => ({ rows, modes, runs: options.runs, warmup: true, sklearn: options.sklearn === true }));
-  const baselineKb = sizes.length > 0 ? await measureBaselineRss(3, evalChildScript) : 0;
-  if (sizes.length > 0) log(`idle baseline: ${(baselineKb / 1024).toFixed(1)} MiB peak RSS`);
+  // The idle baseline of each backend, measured when a case first needs it (tfjs's modules load on first use).
+  const baselines = new Map();
+  const baselineFor = async (backend) => {
+    if (!baselines.has(backend)) {
+      baselines.set(backend, await measureBaselineRss(3, evalChildScript, backend));
+      log(`idle baseline (${backend}): ${(baselines.get(backend) / 1024).toFixed(1)} MiB peak RSS`);
+    }
+    return baselines.get(backend);
+  };
+  if (sizes.length > 0) await baselineFor('js');
   if (options.huge === true && options.serverOnly !== true) {
     const rows = deps.hugeRows ?? defaultHugeRows;
     const hugeModes = modes.filter((m) => m !== 'exact');
@@ -86,6 +99,8 @@ export async function runBenchmarks(options, deps) {
     detected = (deps.detectSklearn ?? detectSklearn)(python);
     if (!modes.includes('exact')) {
       sklearn = { status: 'skipped', note: 'the comparison needs the exact mode (--modes exact,...)', cases: [] };
+    } else if (!backends.includes('js')) {
+      sklearn = { status: 'skipped', note: 'the comparison needs the js exact case (--backends js,...)', cases: [] };
     } else if (!detected.available) {
       sklearn = { status: 'skipped', note: detected.note, cases: [] };
     } else {
@@ -104,27 +119,44 @@ export async function runBenchmarks(options, deps) {
       ? await ensureBinaryStream({ rows, dataDir, binaryPredictionsTable, tableToIPC, arrow: deps.arrow, log })
       : undefined;
     const sizeCases = [];
+    let sortFloorMs;
     for (const mode of size.modes) {
-      // The streamed modes run once per thread count; exact (whole file) runs once, on one thread.
-      for (const threads of mode === 'exact' ? [undefined] : threadCounts) {
-        const setup = modeSetup(mode, { bins: options.bins, threads });
+      // The streamed modes run once per thread count, on js (their only kernels); exact (whole file) runs once per
+      // backend, on one thread.
+      const runs = mode === 'exact' ? backends.map((backend) => ({ backend })) : threadCounts.map((threads) => ({ threads, backend: 'js' }));
+      for (const { threads, backend } of runs) {
+        const setup = modeSetup(mode, { bins: options.bins, threads, backend });
         const input = setup.input === 'file' ? dataset : stream;
-        const name = `${basename(input.path)} [${mode}${threads === undefined ? '' : `, ${threads} thread${threads === 1 ? '' : 's'}`}]`;
+        const name = `${basename(input.path)} [${mode}${threads === undefined ? `, ${backend}` : `, ${threads} thread${threads === 1 ? '' : 's'}`}]`;
         log(`${name}: CLI, ${size.warmup ? '1 warm-up + ' : 'no warm-up, '}${size.runs} timed run(s)`);
         const timing = await timeCli({ cli, file: input.path, rows, runs: size.runs, extraArgs: setup.cliArgs, warmup: size.warmup });
         log(`${name}: peak memory in a fresh process`);
+        const baselineKb = await baselineFor(backend);
         const memory = await measurePeakMemory({ file: input.path, rows, baselineKb, script: evalChildScript, spec: setup.spec });
         const used = threads === undefined ? 1 : usedThreads(timing.report, threads);
         const entry = measuredCase({ mode, rows, input, setup, size, timing, memory, threads: used });
+        entry.backend = usedBackend(timing.report, backend);
         if (mode === 'binned') entry.bins = options.bins ?? 'cli-default';
-        if (mode === 'exact') entry.sort_floor_ms = timeSortFloor(readScores(input.path), size.runs);
+        // The same scores for every backend: the sort floor is timed once per size.
+        if (mode === 'exact') entry.sort_floor_ms = sortFloorMs ??= timeSortFloor(readScores(input.path), size.runs);
         sizeCases.push(entry);
         log(
           `${name}: wall median ${entry.wall_ms.median} ms, compute ${entry.timing_ms.compute} ms ` +
-            `(${(computeRowsPerSecond(entry) / 1e6).toFixed(1)} M rows/s on ${entry.threads} thread${entry.threads === 1 ? '' : 's'}), peak ${(memory.peak_rss_kb / 1024).toFixed(0)} MiB, ` +
+            `(${(computeRowsPerSecond(entry) / 1e6).toFixed(1)} M rows/s on ${entry.threads} thread${entry.threads === 1 ? '' : 's'}, ` +
+            `backend ${entry.backend.name} on ${entry.backend.device}), peak ${(memory.peak_rss_kb / 1024).toFixed(0)} MiB, ` +
             `${memory.bytes_per_row} B/row${entry.sort_floor_ms !== undefined ? `, sort ${entry.sort_floor_ms} ms` : ''}`,
         );
       }
+    }
+    const jsExact = sizeCases.find((c) => c.mode === 'exact' && c.backend.requested === 'js');
+    for (const c of sizeCases) {
+      if (c.mode !== 'exact' || c === jsExact || jsExact === undefined) continue;
+      // A check on the backend, not a timing: both are exact, so the AUCs agree up to float rounding.
+      if (typeof c.roc_auc === 'number' && typeof jsExact.roc_auc === 'number') c.roc_auc_abs_diff_vs_js = Math.abs(c.roc_auc - jsExact.roc_auc);
+      log(
+        `${c.file} [exact, ${c.backend.requested}]: compute ${(c.timing_ms.compute / jsExact.timing_ms.compute).toFixed(2)}x, ` +
+          `wall ${(c.wall_ms.median / jsExact.wall_ms.median).toFixed(2)}x the js case's; |AUC diff| ${c.roc_auc_abs_diff_vs_js}`,
+      );
     }
     for (const entry of withThreadsSpeedups(sizeCases)) {
       entry.targets = judgeTargets(entry);
@@ -133,7 +165,7 @@ export async function runBenchmarks(options, deps) {
         log(`${entry.file} [${entry.mode}]: compute speed-up on ${entry.threads} threads over 1: ${entry.speedup_vs_one_thread}x`);
       }
     }
-    const exactCase = cases.find((c) => c.rows === rows && c.mode === 'exact');
+    const exactCase = cases.find((c) => c.rows === rows && c.mode === 'exact' && c.backend.requested === 'js');
 
     if (size.sklearn && sklearn?.status === 'ran' && exactCase !== undefined) {
       const raw = ensureRawColumns({ file: dataset.path, rows, tableFromIPC: deps.arrow.tableFromIPC, log });
@@ -202,6 +234,22 @@ export function usedThreads(report, requested) {
   return Number.isSafeInteger(threads) && threads >= 1 ? threads : requested;
 }
 
+/**
+ * The backend a timed case ran on: the one asked for (`--backend`), and the report's `backend` (`name`, `device`:
+ * `tfjs` may run on `gpu`, `cpu-native` or the pure-JS `cpu`; the streamed modes always report `js` on `cpu`).
+ *
+ * @param {{ backend?: { name?: unknown, device?: unknown } } | undefined} report - the last timed CLI report
+ * @param {'js' | 'tfjs'} requested - the `--backend` passed
+ * @returns {{ requested: string, name: string, device: string }} `name` falls back to `requested` and `device` to
+ *   `unknown` when the report has no backend
+ * @example
+ * usedBackend({ backend: { name: 'tfjs', device: 'cpu' } }, 'tfjs'); // { requested: 'tfjs', name: 'tfjs', device: 'cpu' }
+ */
+export function usedBackend(report, requested) {
+  const { name, device } = report?.backend ?? {};
+  return { requested, name: typeof name === 'string' ? name : requested, device: typeof device === 'string' ? device : 'unknown' };
+}
+
 function measuredCase({ mode, rows, input, setup, size, timing, memory, threads }) {
   const entry = {
     task: 'binary',
@@ -227,41 +275,6 @@ function measuredCase({ mode, rows, input, setup, size, timing, memory, threads 
   if (typeof metrics.roc_auc === 'number') entry.roc_auc = metrics.roc_auc;
   if (typeof metrics.roc_auc_max_error === 'number') entry.roc_auc_max_error = metrics.roc_auc_max_error;
   return entry;
-}
-
-/**
- * One scikit-learn comparison: sklearn's `roc_auc_score` alone against modelperf's full exact report of the same
- * rows, on modelperf's compute time and on its CLI wall time (medians).
- *
- * @param {object} exactCase - the exact whole-file case of this size, from the same run
- * @param {object} sk - the scikit-learn script's output
- * @returns {object} the comparison recorded under `sklearn.cases`
- */
-export function compareWithSklearn(exactCase, sk) {
-  const modelperfComputeS = exactCase.timing_ms.compute / 1000;
-  const modelperfWallS = exactCase.wall_ms.median / 1000;
-  const comparison = {
-    rows: exactCase.rows,
-    sklearn: sk.sklearn,
-    numpy: sk.numpy,
-    sklearn_load_s: round(sk.load_s, 4),
-    sklearn_roc_auc_s: { min: round(sk.roc_auc_s.min, 4), median: round(sk.roc_auc_s.median, 4), runs: sk.roc_auc_s.runs.map((x) => round(x, 4)) },
-    sklearn_full_set_s: sk.full_set_s ? { min: round(sk.full_set_s.min, 4), median: round(sk.full_set_s.median, 4), runs: sk.full_set_s.runs.map((x) => round(x, 4)) } : null,
-    modelperf_compute_s: round(modelperfComputeS, 4),
-    modelperf_wall_s: round(modelperfWallS, 4),
-    speedup_compute: round(sk.roc_auc_s.median / modelperfComputeS, 3),
-    speedup_wall: round(sk.roc_auc_s.median / modelperfWallS, 3),
-    speedup_full_set_compute: sk.full_set_s ? round(sk.full_set_s.median / modelperfComputeS, 3) : null,
-    sklearn_roc_auc: sk.roc_auc,
-    modelperf_roc_auc: exactCase.roc_auc ?? null,
-    roc_auc_abs_diff: typeof exactCase.roc_auc === 'number' ? Math.abs(exactCase.roc_auc - sk.roc_auc) : null,
-  };
-  comparison.targets = judgeSklearn(comparison);
-  return comparison;
-}
-
-function round(x, digits) {
-  return typeof x === 'number' ? Number(x.toFixed(digits)) : x;
 }
 
 function roundFields(object) {

@@ -15,6 +15,8 @@
  *   that case at 1e7 rows; the binned mode records the same speed-up, unjudged.
  * - sklearn: modelperf's full exact report at least 10 times faster than scikit-learn's `roc_auc_score` alone, on
  *   1e7 rows; judged twice, on modelperf's `timing_ms.compute` and on its CLI wall time.
+ * The exact-mode targets (time, memory) and the scikit-learn comparison are judged on the js backend only; the exact
+ * cases of other backends (`--backends js,tfjs`) are recorded beside them, unjudged.
  */
 export const targets = Object.freeze({
   timeRows: 1e7,
@@ -34,15 +36,17 @@ export const targets = Object.freeze({
 });
 
 /**
- * Judges one benchmark case against {@link targets}, by its mode (`exact` when absent).
+ * Judges one benchmark case against {@link targets}, by its mode (`exact` when absent). Exact cases of a backend
+ * other than js are not judged (all `null`).
  *
- * @param {{ rows: number, mode?: string, threads?: number, wall_ms?: { median: number }, timing_ms?: { compute?: number },
- *   memory?: { bytes_per_row: number, peak_rss_kb: number }, speedup_vs_one_thread?: number }} result - one case
- *   (`threads` 1 when absent)
+ * @param {{ rows: number, mode?: string, threads?: number, backend?: { requested?: string }, wall_ms?: { median: number },
+ *   timing_ms?: { compute?: number }, memory?: { bytes_per_row: number, peak_rss_kb: number },
+ *   speedup_vs_one_thread?: number }} result - one case (`threads` 1 and backend js when absent)
  * @returns {Record<string, 'pass' | 'fail' | null>} exact: `{ time, memory }`; stream: `{ stream_memory,
  *   threads_speedup }`; binned: `{ binned_throughput, binned_peak }`
  * @example
  * judgeTargets({ rows: 1e7, wall_ms: { median: 1200 }, memory: { bytes_per_row: 31 } }); // { time: 'pass', memory: 'pass' }
+ * judgeTargets({ rows: 1e7, backend: { requested: 'tfjs' }, wall_ms: { median: 1200 } }); // { time: null, memory: null }
  */
 export function judgeTargets(result) {
   const mode = result.mode ?? 'exact';
@@ -58,6 +62,7 @@ export function judgeTargets(result) {
     const peak = result.rows >= targets.binnedPeakRows && result.memory ? result.memory.peak_rss_kb * 1024 < targets.binnedPeakBytes : null;
     return { binned_throughput: verdict(throughput), binned_peak: verdict(peak) };
   }
+  if (requestedBackend(result) !== 'js') return { time: null, memory: null };
   const time = result.rows === targets.timeRows && result.wall_ms ? result.wall_ms.median < targets.timeMs : null;
   const memory = result.rows >= targets.memoryMinRows && result.memory ? result.memory.bytes_per_row < targets.bytesPerRow : null;
   return { time: verdict(time), memory: verdict(memory) };
@@ -108,6 +113,19 @@ export function judgeSklearn(comparison) {
   const judged = comparison.rows === targets.sklearnRows;
   const check = (x) => verdict(judged && Number.isFinite(x) ? x >= targets.sklearnSpeedup : null);
   return { compute: check(comparison.speedup_compute), wall: check(comparison.speedup_wall) };
+}
+
+/**
+ * The backend a case asked for: its `backend.requested`, `js` for cases from before backends were compared (the
+ * streamed modes have js kernels only, and the exact mode ran on the CLI's `auto`, js without a GPU).
+ *
+ * @param {{ backend?: { requested?: string } }} result - one case
+ * @returns {string}
+ * @example
+ * requestedBackend({ mode: 'exact', rows: 1e6 }); // 'js'
+ */
+export function requestedBackend(result) {
+  return result.backend?.requested ?? 'js';
 }
 
 /**

@@ -4,13 +4,13 @@ import { test } from 'node:test';
 import { hugeRows, parseBenchArgs } from '../src/parse-args.mjs';
 
 const all = os.availableParallelism();
-const defaults = { huge: false, modes: ['exact', 'stream', 'binned'], bins: undefined, threads: all === 1 ? [1] : [1, all], sklearn: true, python: '/usr/bin/python3', server: false, serverOnly: false };
+const defaults = { huge: false, modes: ['exact', 'stream', 'binned'], bins: undefined, threads: all === 1 ? [1] : [1, all], backends: ['js', 'tfjs'], sklearn: true, python: '/usr/bin/python3', server: false, serverOnly: false };
 
-test('defaults: 1e6 and 1e7 rows, 3 runs, recorded, three modes, scikit-learn, no huge case', () => {
+test('defaults: 1e6 and 1e7 rows, 3 runs, recorded, three modes, both backends, scikit-learn, no huge case', () => {
   assert.deepEqual(parseBenchArgs([]), { rows: [1e6, 1e7], runs: 3, quick: false, record: true, help: false, ...defaults });
 });
 
-test('--quick: 1e5 rows, 1 run, not recorded unless --record', () => {
+test('--quick: 1e5 rows, 1 run, both backends, not recorded unless --record', () => {
   assert.deepEqual(parseBenchArgs(['--quick']), { rows: [1e5], runs: 1, quick: true, record: false, help: false, ...defaults });
   assert.equal(parseBenchArgs(['--quick', '--record']).record, true);
   assert.equal(parseBenchArgs(['--no-record']).record, false);
@@ -53,6 +53,20 @@ test('--threads: positive integers and "all" (the cores), ascending and deduplic
   for (const bad of ['0', '-1', '1.5', 'two', '', '1,,2', 'ALL', '1e400']) {
     assert.throws(() => parseBenchArgs([`--threads=${bad}`]), (error) => {
       assert.equal(error.message, `--threads: expected a list of positive integers or "all", such as 1,2,all, got "${bad}"`);
+      return true;
+    });
+  }
+});
+
+test('--backends: js and tfjs, deduplicated, js first; default js,tfjs; anything else is a one-line error', () => {
+  assert.deepEqual(parseBenchArgs([]).backends, ['js', 'tfjs']);
+  assert.deepEqual(parseBenchArgs(['--backends', 'tfjs']).backends, ['tfjs']);
+  assert.deepEqual(parseBenchArgs(['--backends', 'js']).backends, ['js']);
+  assert.deepEqual(parseBenchArgs(['--backends', ' tfjs, js,tfjs']).backends, ['js', 'tfjs']);
+  assert.deepEqual(parseBenchArgs(['--quick', '--backends', 'js']).backends, ['js']);
+  for (const bad of ['gpu', 'auto', '', 'js,', 'JS', 'js;tfjs']) {
+    assert.throws(() => parseBenchArgs([`--backends=${bad}`]), (error) => {
+      assert.equal(error.message, `--backends: expected a list of js, tfjs, got "${bad}"`);
       return true;
     });
   }

@@ -9,7 +9,7 @@ import * as arrow from 'apache-arrow';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { datasetOptions, ensureBinaryDataset, ensureBinaryStream, ensureRawColumns, streamBatchRows } from '../src/ensure-dataset.mjs';
 import { modeSetup } from '../src/modes.mjs';
-import { runBenchmarks, usedThreads } from '../src/run-benchmarks.mjs';
+import { runBenchmarks, usedBackend, usedThreads } from '../src/run-benchmarks.mjs';
 import { defaultPython, detectSklearn, runSklearnScript } from '../src/sklearn.mjs';
 import { fakeBinaryPredictionsTable } from './fixtures/fake-generator.mjs';
 
@@ -81,7 +81,8 @@ test('runBenchmarks with a fake CLI and probe: exact once, the streamed modes pe
     assert.ok(c.memory.peak_rss_kb > 0 && c.memory.baseline_rss_kb > 0);
     assert.equal(typeof c.memory.bytes_per_row, 'number');
     assert.equal(c.file.endsWith('.arrows'), c.mode !== 'exact');
-    assert.deepEqual(c.cli_args, c.mode === 'exact' ? [] : modeSetup(c.mode, { threads: c.threads }).cliArgs);
+    assert.deepEqual(c.cli_args, c.mode === 'exact' ? ['--backend', 'js'] : modeSetup(c.mode, { threads: c.threads, backend: 'js' }).cliArgs);
+    assert.deepEqual(c.backend, { requested: 'js', name: 'js', device: 'cpu' });
     assert.equal(c.roc_auc, 0.75);
     assert.equal(c.sort_floor_ms !== undefined, c.mode === 'exact');
     if (c.mode === 'exact') assert.ok(c.sort_floor_ms >= 0);
@@ -89,9 +90,17 @@ test('runBenchmarks with a fake CLI and probe: exact once, the streamed modes pe
     // 2.5 ms on one thread / 1.5 ms on two, recorded on the two-thread case only.
     assert.equal(c.speedup_vs_one_thread, c.threads === 2 ? 1.667 : undefined);
   }
-  // The memory probe got each case's mode and threads.
-  const specs = readFileSync(specLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-  assert.deepEqual(specs.slice(0, 5), [{}, { stream: true, threads: 1 }, { stream: true, threads: 2 }, { stream: true, curveMode: 'binned', threads: 1 }, { stream: true, curveMode: 'binned', threads: 2 }]);
+  // The memory probe got each case's mode, threads and backend; the js baseline was measured once (3 probes).
+  const probes = readFileSync(specLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(probes.slice(0, 3), [{ baseline: 'js' }, { baseline: 'js' }, { baseline: 'js' }]);
+  assert.equal(probes.filter((p) => p.baseline !== undefined).length, 3);
+  assert.deepEqual(probes.slice(3, 8), [
+    { backend: 'js' },
+    { stream: true, threads: 1, backend: 'js' },
+    { stream: true, threads: 2, backend: 'js' },
+    { stream: true, curveMode: 'binned', threads: 1, backend: 'js' },
+    { stream: true, curveMode: 'binned', threads: 2, backend: 'js' },
+  ]);
   const at = (mode, rows, threads = 1) => result.cases.find((c) => c.mode === mode && c.rows === rows && c.threads === threads);
   assert.equal(at('exact', 2000).targets.memory, null);
   assert.ok(['pass', 'fail'].includes(at('exact', 1e6).targets.memory));
@@ -108,7 +117,7 @@ test('runBenchmarks with a fake CLI and probe: exact once, the streamed modes pe
   const lines = table.split('\n');
   assert.equal(lines.length, 12);
   for (const line of lines.slice(2)) assert.ok(readme.includes(line), `README holds ${line}`);
-  assert.match(lines[4], /\| 2e3 \| stream \| 2 \| .* \| 1\.67× \|/);
+  assert.match(lines[4], /\| 2e3 \| stream \| 2 \| js \| .* \| 1\.67× \|/);
   assert.ok(messages.some((m) => m.startsWith('generating') && m.includes('.arrows')));
   assert.ok(messages.some((m) => m.includes('[stream, 2 threads]: CLI')));
   assert.ok(messages.some((m) => m.includes('[binned]: compute speed-up on 2 threads over 1: 1.667x')));
@@ -124,14 +133,14 @@ test('a case records the threads the report says it used; exact records 1; witho
     delete process.env.FAKE_CLI_MAX_THREADS;
   }
   assert.deepEqual(run.result.cases.map((c) => `${c.mode}:${c.threads}:${c.cli_args.join(' ')}`), [
-    'exact:1:', 'stream:1:--stream --quiet --threads 1', 'stream:3:--stream --quiet --threads 8',
+    'exact:1:--backend js', 'stream:1:--stream --quiet --threads 1 --backend js', 'stream:3:--stream --quiet --threads 8 --backend js',
   ]);
   // 0.5 + 2 / 3 ms, recorded to 0.1 ms, on 3 threads.
   assert.equal(run.result.cases[2].timing_ms.compute, 1.2);
   assert.equal(run.result.cases[2].throughput.compute_rows_per_s_per_core, Math.round(1000 / 0.0012 / 3));
   assert.equal(run.result.cases[2].speedup_vs_one_thread, Number((2.5 / 1.2).toFixed(3)));
   const { result } = await runBenchmarks({ rows: [1000], runs: 1, record: false, modes: ['binned'] }, deps);
-  assert.deepEqual(result.cases.map((c) => [c.threads, c.cli_args.at(-1), c.speedup_vs_one_thread]), [[1, '1', undefined]]);
+  assert.deepEqual(result.cases.map((c) => [c.threads, c.cli_args.slice(-3).join(' '), c.speedup_vs_one_thread]), [[1, '1 --backend js', undefined]]);
   assert.equal(usedThreads({ options: { threads: 4 } }, 2), 4);
   assert.equal(usedThreads({ options: {} }, 2), 2);
   assert.equal(usedThreads(undefined, 1), 1);
@@ -183,7 +192,7 @@ test('--huge adds the huge size in the streamed modes only (per thread count), o
   ]);
   assert.equal(result.cases.at(-1).speedup_vs_one_thread, 1.667);
   const binned = result.cases.find((c) => c.mode === 'binned');
-  assert.deepEqual(binned.cli_args, ['--curve-mode', 'binned', '--bins', '512', '--quiet', '--threads', '1']);
+  assert.deepEqual(binned.cli_args, ['--curve-mode', 'binned', '--bins', '512', '--quiet', '--threads', '1', '--backend', 'js']);
   assert.equal(binned.bins, 512);
   assert.equal(existsSync(join(deps.dataDir, 'binary-3000-seed42.arrow')), false, 'no whole file for the huge size');
   const { result: only } = await runBenchmarks({ rows: [1000], runs: 1, record: false, modes: ['binned'] }, deps);
@@ -261,6 +270,88 @@ test('modeSetup: flags and specs of the three modes, threads for the streamed on
   assert.deepEqual(modeSetup('binned', { threads: 2 }).spec, { stream: true, curveMode: 'binned', threads: 2 });
   assert.throws(() => modeSetup('exact', { threads: 2 }), /runs on one thread/);
   assert.throws(() => modeSetup('fast'), /unknown mode/);
+});
+
+test('modeSetup: --backend goes last, in the CLI flags and the probe spec; tfjs is for the exact mode only', () => {
+  assert.deepEqual(modeSetup('exact', { backend: 'tfjs' }), { mode: 'exact', input: 'file', cliArgs: ['--backend', 'tfjs'], spec: { backend: 'tfjs' } });
+  assert.deepEqual(modeSetup('exact', { backend: 'js' }).cliArgs, ['--backend', 'js']);
+  assert.deepEqual(modeSetup('stream', { threads: 2, backend: 'js' }), {
+    mode: 'stream', input: 'stream', cliArgs: ['--stream', '--quiet', '--threads', '2', '--backend', 'js'], spec: { stream: true, threads: 2, backend: 'js' },
+  });
+  assert.deepEqual(modeSetup('binned', { backend: 'js' }).spec, { stream: true, curveMode: 'binned', backend: 'js' });
+  assert.throws(() => modeSetup('stream', { backend: 'tfjs' }), /the stream mode has js kernels only/);
+  assert.throws(() => modeSetup('binned', { threads: 1, backend: 'tfjs' }), /the binned mode has js kernels only/);
+  assert.throws(() => modeSetup('exact', { backend: 'auto' }), /unknown backend "auto" \(expected one of js, tfjs\)/);
+});
+
+test('backends: exact runs once per backend, the streamed modes on js; scikit-learn, targets and the AUC check use the js case', async () => {
+  const deps = sandbox();
+  const sk = { python: process.execPath, sklearnScript: fixture('fake-sklearn.mjs'), detectSklearn: () => ({ available: true, sklearn: '0.0-fake' }) };
+  const specLog = join(deps.dataDir, '..', 'specs.jsonl');
+  const messages = [];
+  process.env.FAKE_EVAL_CHILD_LOG = specLog;
+  let run;
+  try {
+    run = await runBenchmarks(
+      { rows: [2000, 3000], runs: 2, record: true, modes: ['exact', 'stream'], threads: [1], backends: ['js', 'tfjs'], sklearn: true, python: process.execPath },
+      { ...deps, ...sk, log: (m) => messages.push(m) },
+    );
+  } finally {
+    delete process.env.FAKE_EVAL_CHILD_LOG;
+  }
+  const { result, table, recordedPath } = run;
+  assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}:${c.backend.requested}:${c.cli_args.join(' ')}`), [
+    'exact:2000:js:--backend js', 'exact:2000:tfjs:--backend tfjs', 'stream:2000:js:--stream --quiet --threads 1 --backend js',
+    'exact:3000:js:--backend js', 'exact:3000:tfjs:--backend tfjs', 'stream:3000:js:--stream --quiet --threads 1 --backend js',
+  ]);
+  const at = (rows, backend) => result.cases.find((c) => c.mode === 'exact' && c.rows === rows && c.backend.requested === backend);
+  const tfjs = at(3000, 'tfjs');
+  const js = at(3000, 'js');
+  // The report's backend is recorded beside the requested one; the fake tfjs takes 12.5 ms of compute, js 2.5 ms.
+  assert.deepEqual(tfjs.backend, { requested: 'tfjs', name: 'tfjs', device: 'cpu' });
+  assert.deepEqual(tfjs.timing_ms, { read: 1.5, compute: 12.5, total: 14 });
+  assert.equal(tfjs.throughput.compute_rows_per_s, 240_000);
+  assert.equal(tfjs.roc_auc_abs_diff_vs_js, Math.abs(0.75 + 1e-12 - 0.75));
+  assert.equal(js.roc_auc_abs_diff_vs_js, undefined);
+  // One sort floor per size, shared by its exact cases.
+  assert.equal(tfjs.sort_floor_ms, js.sort_floor_ms);
+  // Too few rows for the exact targets (judgeTargets skips other backends: results-table.test.mjs).
+  assert.deepEqual(tfjs.targets, { time: null, memory: null });
+  // The tfjs probe is measured over an idle process that loaded tfjs too (the fake holds 16 MiB more for it).
+  assert.ok(tfjs.memory.baseline_rss_kb >= js.memory.baseline_rss_kb + 12 * 1024, `${tfjs.memory.baseline_rss_kb} vs ${js.memory.baseline_rss_kb}`);
+  assert.ok(tfjs.memory.peak_rss_kb >= js.memory.baseline_rss_kb + 12 * 1024, 'the tfjs case holds the library too');
+  const probes = readFileSync(specLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(probes.filter((p) => p.baseline !== undefined).map((p) => p.baseline), ['js', 'js', 'js', 'tfjs', 'tfjs', 'tfjs']);
+  assert.deepEqual(probes.filter((p) => p.baseline === undefined && p.stream === undefined).map((p) => p.backend), ['js', 'tfjs', 'js', 'tfjs']);
+  // scikit-learn is compared with the js exact case: 0.5 s / 2.5 ms.
+  assert.deepEqual(result.sklearn.cases.map((c) => [c.rows, c.modelperf_compute_s, c.speedup_compute]), [[2000, 0.0025, 200], [3000, 0.0025, 200]]);
+  assert.ok(messages.some((m) => m.includes('[exact, tfjs]: compute 5.00x, wall') && m.includes("the js case's")));
+  // The table and the README show the backend of each case.
+  const lines = table.split('\n');
+  assert.match(lines[3], /\| 2e3 \| exact \| 1 \| tfjs \(cpu\) \| .* \| 1\.5 ms \/ 12\.5 ms \| .* \| — \| — \| — \| — \| — \| — \|$/);
+  assert.match(lines[4], /\| 2e3 \| stream \| 1 \| js \|/);
+  const readme = readFileSync(deps.readme, 'utf8');
+  for (const line of lines.slice(2)) assert.ok(readme.includes(line), `README holds ${line}`);
+  // A later js-only run replaces the js cases and keeps the tfjs ones.
+  await runBenchmarks({ rows: [3000], runs: 1, record: true, modes: ['exact'], backends: ['js'] }, deps);
+  const merged = JSON.parse(readFileSync(recordedPath, 'utf8')).cases;
+  assert.deepEqual(merged.map((c) => `${c.mode}:${c.rows}:${c.backend.requested}:${c.runs}`), [
+    'exact:2000:js:2', 'exact:2000:tfjs:2', 'stream:2000:js:2', 'exact:3000:js:1', 'exact:3000:tfjs:2', 'stream:3000:js:2',
+  ]);
+  // Without the js backend there is nothing to compare scikit-learn with.
+  const tfjsOnly = await runBenchmarks({ rows: [1000], runs: 1, record: false, modes: ['exact'], backends: ['tfjs'], sklearn: true }, { ...deps, ...sk });
+  assert.deepEqual(tfjsOnly.result.cases.map((c) => c.backend.requested), ['tfjs']);
+  assert.equal(tfjsOnly.result.sklearn.status, 'skipped');
+  assert.match(tfjsOnly.result.sklearn.note, /needs the js exact case \(--backends js,\.\.\.\)/);
+  assert.equal(tfjsOnly.result.cases[0].roc_auc_abs_diff_vs_js, undefined);
+});
+
+test('usedBackend: the requested backend with the name and device the report says', () => {
+  assert.deepEqual(usedBackend({ backend: { name: 'tfjs', device: 'gpu' } }, 'tfjs'), { requested: 'tfjs', name: 'tfjs', device: 'gpu' });
+  assert.deepEqual(usedBackend({ backend: { name: 'js', device: 'cpu' } }, 'tfjs'), { requested: 'tfjs', name: 'js', device: 'cpu' });
+  assert.deepEqual(usedBackend({}, 'js'), { requested: 'js', name: 'js', device: 'unknown' });
+  assert.deepEqual(usedBackend(undefined, 'tfjs'), { requested: 'tfjs', name: 'tfjs', device: 'unknown' });
+  assert.deepEqual(usedBackend({ backend: { name: 3 } }, 'js'), { requested: 'js', name: 'js', device: 'unknown' });
 });
 
 test('runBenchmarks without record writes nothing; a missing CLI is a clear error', async () => {
