@@ -1,14 +1,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { requestedBackend } from './targets.mjs';
 
 /** Schema tag of a results file. */
 export const resultsSchema = 'modelperf/bench@1';
 
 const modeOrder = { exact: 0, stream: 1, binned: 2 };
+const backendOrder = { js: 0, tfjs: 1 };
 
 /**
  * Writes one run's results to `<dir>/<date>.json`. A file of the same date from the same machine is merged (cases of
- * the same task, mode, size and thread count (1 when absent) are replaced, others kept; the same for scikit-learn comparisons and HTTP server cases of
+ * the same task, mode, size, thread count (1 when absent) and requested backend (js when absent) are replaced, others
+ * kept; the same for scikit-learn comparisons and HTTP server cases of
  * the same size); one
  * from another machine is kept and the new file is named `<date>-2.json`, `<date>-3.json`, ...
  *
@@ -26,13 +29,14 @@ export function recordResults({ dir, result }) {
     const path = join(dir, n === 1 ? `${result.date}.json` : `${result.date}-${n}.json`);
     const existing = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
     if (existing !== undefined && JSON.stringify(existing.machine) !== JSON.stringify(result.machine)) continue;
-    const key = (c) => `${c.task}:${c.mode ?? 'exact'}:${c.rows}:${c.threads ?? 1}`;
+    const key = (c) => `${c.task}:${c.mode ?? 'exact'}:${c.rows}:${c.threads ?? 1}:${requestedBackend(c)}`;
     const cases = merge(existing?.cases, result.cases, key).sort(
       (a, b) =>
         a.task.localeCompare(b.task) ||
         a.rows - b.rows ||
         (modeOrder[a.mode ?? 'exact'] ?? 9) - (modeOrder[b.mode ?? 'exact'] ?? 9) ||
-        (a.threads ?? 1) - (b.threads ?? 1),
+        (a.threads ?? 1) - (b.threads ?? 1) ||
+        (backendOrder[requestedBackend(a)] ?? 9) - (backendOrder[requestedBackend(b)] ?? 9),
     );
     const merged = { schema: resultsSchema, ...result, cases };
     if (result.sklearn !== undefined || existing?.sklearn !== undefined) {

@@ -11,8 +11,8 @@ export const sklearnMarkers = Object.freeze({ start: '<!-- sklearn:start -->', e
 export const serverMarkers = Object.freeze({ start: '<!-- server:start -->', end: '<!-- server:end -->' });
 
 const header = [
-  '| Date | Machine | Node | Rows | Mode | Threads | CLI wall min / median | read / compute | Compute rows/s (per core) | Compute speed-up vs 1 thread | Sort floor | Peak RSS / over idle | Bytes/row | < 1.5 s at 1e7 (exact) | < 40 B/row (exact) | ≤ 16 B/row (stream) | ≥ 150 M rows/s/core (binned) | < 1 GiB peak at 1e8 (binned) | ≥ 1.6× (2+ threads, stream 1e7) |',
-  '|---|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|:-:|:-:|:-:|:-:|:-:|',
+  '| Date | Machine | Node | Rows | Mode | Threads | Backend | CLI wall min / median | read / compute | Compute rows/s (per core) | Compute speed-up vs 1 thread | Sort floor | Peak RSS / over idle | Bytes/row | < 1.5 s at 1e7 (exact) | < 40 B/row (exact) | ≤ 16 B/row (stream) | ≥ 150 M rows/s/core (binned) | < 1 GiB peak at 1e8 (binned) | ≥ 1.6× (2+ threads, stream 1e7) |',
+  '|---|---|---|--:|---|--:|---|--:|--:|--:|--:|--:|--:|--:|:-:|:-:|:-:|:-:|:-:|:-:|',
 ];
 
 const sklearnHeader = [
@@ -21,8 +21,9 @@ const sklearnHeader = [
 ];
 
 /**
- * Renders the cases of results files as one Markdown table, a line per size, mode (`exact` when a case has none) and
- * thread count (1 when a case has none: results from before the thread pool).
+ * Renders the cases of results files as one Markdown table, a line per size, mode (`exact` when a case has none),
+ * thread count (1 when a case has none: results from before the thread pool) and backend (`js` when a case has none:
+ * results from before backends were compared; `tfjs (device)` with the device the report named).
  *
  * @param {object[]} results - as returned by `loadResults`, in display order
  * @returns {string} the Markdown table (header only when there are no results)
@@ -45,6 +46,7 @@ export function renderResultsTable(results) {
         formatRows(c.rows),
         c.mode ?? 'exact',
         threads,
+        backendCell(c),
         c.wall_ms ? `${ms(c.wall_ms.min)} / ${ms(c.wall_ms.median)}` : '—',
         t.read !== undefined || t.compute !== undefined ? `${ms(t.read)} / ${ms(t.compute)}` : '—',
         Number.isFinite(rate) ? `${formatRate(rate)} (${formatRate(rate / threads)})` : '—',
@@ -158,6 +160,14 @@ function mib(kb) {
 /** @returns {string} rows per second as `12.3 M/s` */
 function formatRate(rowsPerSecond) {
   return rowsPerSecond >= 1e6 ? `${(rowsPerSecond / 1e6).toFixed(1)} M/s` : `${(rowsPerSecond / 1e3).toFixed(0)} k/s`;
+}
+
+function backendCell(c) {
+  if (c.backend === undefined) return 'js';
+  const name = c.backend.name ?? c.backend.requested;
+  // js kernels always run on the CPU; tfjs says where it ran (gpu, cpu-native or the pure-JS cpu backend).
+  const shown = name === 'js' ? 'js' : `${name} (${c.backend.device ?? '?'})`;
+  return cell(name === c.backend.requested || c.backend.requested === undefined ? shown : `${shown}, asked ${c.backend.requested}`);
 }
 
 function machineCell(m) {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { loadResults, recordResults } from '../src/results-files.mjs';
 import { formatRows, renderResultsTable, renderSklearnTable, sklearnMarkers, tableMarkers, updateResultsTable } from '../src/results-table.mjs';
-import { computeRowsPerSecond, judgeSklearn, judgeTargets, targets, withThreadsSpeedups } from '../src/targets.mjs';
+import { computeRowsPerSecond, judgeSklearn, judgeTargets, requestedBackend, targets, withThreadsSpeedups } from '../src/targets.mjs';
 
 const machine = { cpu: 'Fake CPU | 3 GHz', cores: 8, memory_gib: 32, os: 'linux 6.8.0 x64', node: 'v20.20.2' };
 
@@ -116,26 +116,51 @@ test('renderResultsTable: one line per case and mode, escaped cells, verdicts; r
   assert.equal(lines[0].split(' | ').length, lines[2].split(' | ').length);
   assert.equal(
     lines[2],
-    '| 2026-01-02 | Fake CPU \\| 3 GHz, 8 cores, 32 GiB, linux | v20.20.2 | 1e6 | exact | 1 | 280 ms / 300 ms | 120 ms / 831 ms | 1.2 M/s (1.2 M/s) | — | 812 ms | 92 MiB / 33 MiB | 35.0 | — | pass | — | — | — | — |',
+    '| 2026-01-02 | Fake CPU \\| 3 GHz, 8 cores, 32 GiB, linux | v20.20.2 | 1e6 | exact | 1 | js | 280 ms / 300 ms | 120 ms / 831 ms | 1.2 M/s (1.2 M/s) | — | 812 ms | 92 MiB / 33 MiB | 35.0 | — | pass | — | — | — | — |',
   );
-  assert.match(lines[3], /\| 1e7 \| exact \| 1 \| 1580 ms \/ 1600 ms \|.*\| 31\.0 \| \*\*fail\*\* \| pass \| — \| — \| — \| — \|$/);
+  assert.match(lines[3], /\| 1e7 \| exact \| 1 \| js \| 1580 ms \/ 1600 ms \|.*\| 31\.0 \| \*\*fail\*\* \| pass \| — \| — \| — \| — \|$/);
   assert.equal(renderResultsTable([]).split('\n').length, 2);
 
   const modes = renderResultsTable([fakeResult('2026-01-02', [modeCase('stream', 1e7, 2000, 15, 300_000), modeCase('binned', 1e7, 100, 1, 80_000)])]).split('\n');
-  assert.match(modes[2], /\| 1e7 \| stream \| 1 \| 2300 ms \/ 2310 ms \| — \/ 2000 ms \| 5\.0 M\/s \(5\.0 M\/s\) \| — \| — \| 293 MiB \/ 234 MiB \| 15\.0 \| — \| — \| pass \| — \| — \| — \|$/);
-  assert.match(modes[3], /\| 1e7 \| binned \| 1 \|.*\| 100\.0 M\/s \(100\.0 M\/s\) \|.*\| — \| — \| — \| \*\*fail\*\* \| — \| — \|$/);
+  assert.match(modes[2], /\| 1e7 \| stream \| 1 \| js \| 2300 ms \/ 2310 ms \| — \/ 2000 ms \| 5\.0 M\/s \(5\.0 M\/s\) \| — \| — \| 293 MiB \/ 234 MiB \| 15\.0 \| — \| — \| pass \| — \| — \| — \|$/);
+  assert.match(modes[3], /\| 1e7 \| binned \| 1 \| js \|.*\| 100\.0 M\/s \(100\.0 M\/s\) \|.*\| — \| — \| — \| \*\*fail\*\* \| — \| — \|$/);
 
   // Threads, per core and the speed-up: 2000 ms on one thread, 1000 ms on two.
   const threaded = withThreadsSpeedups([modeCase('stream', 1e7, 2000, 15, 300_000, 1), modeCase('stream', 1e7, 1000, 15, 300_000, 2)])
     .map((c) => ({ ...c, targets: judgeTargets(c) }));
   const rows = renderResultsTable([fakeResult('2026-01-02', threaded)]).split('\n');
-  assert.match(rows[2], /\| stream \| 1 \| .* \| 5\.0 M\/s \(5\.0 M\/s\) \| — \| .* \| pass \| — \| — \| — \|$/);
-  assert.match(rows[3], /\| stream \| 2 \| .* \| 10\.0 M\/s \(5\.0 M\/s\) \| 2\.00× \| .* \| pass \| — \| — \| pass \|$/);
+  assert.match(rows[2], /\| stream \| 1 \| js \| .* \| 5\.0 M\/s \(5\.0 M\/s\) \| — \| .* \| pass \| — \| — \| — \|$/);
+  assert.match(rows[3], /\| stream \| 2 \| js \| .* \| 10\.0 M\/s \(5\.0 M\/s\) \| 2\.00× \| .* \| pass \| — \| — \| pass \|$/);
   assert.equal(rows[0].split(' | ').length, rows[3].split(' | ').length);
   assert.equal(rows[1].split('|').length, rows[3].split(' | ').length + 2);
   // A case without threads (results from before the thread pool) shows 1 and per core = rows/s.
   const { threads: _, ...old } = modeCase('binned', 1e7, 100, 1, 80_000, 4);
-  assert.match(renderResultsTable([fakeResult('2026-01-02', [old])]).split('\n')[2], /\| binned \| 1 \| .* \| 100\.0 M\/s \(100\.0 M\/s\) \|/);
+  assert.match(renderResultsTable([fakeResult('2026-01-02', [old])]).split('\n')[2], /\| binned \| 1 \| js \| .* \| 100\.0 M\/s \(100\.0 M\/s\) \|/);
+});
+
+test('judgeTargets: the exact targets are judged on the js backend only (js when a case has none)', () => {
+  const tfjs = { ...fakeCase(1e7, 1200, 31), backend: { requested: 'tfjs', name: 'tfjs', device: 'cpu' } };
+  assert.deepEqual(judgeTargets(tfjs), { time: null, memory: null });
+  assert.deepEqual(judgeTargets({ ...tfjs, backend: { requested: 'js', name: 'js', device: 'cpu' } }), { time: 'pass', memory: 'pass' });
+  assert.deepEqual(judgeTargets({ ...fakeCase(1e7, 1600, 45), backend: undefined }), { time: 'fail', memory: 'fail' });
+  assert.equal(requestedBackend({}), 'js');
+  assert.equal(requestedBackend(tfjs), 'tfjs');
+});
+
+test('renderResultsTable: a Backend column: js, or tfjs with its device; js for cases without one', () => {
+  const withBackend = (c, backend) => ({ ...c, backend, targets: judgeTargets({ ...c, backend }) });
+  const js = withBackend(fakeCase(1e7, 1200, 31), { requested: 'js', name: 'js', device: 'cpu' });
+  const tfjs = withBackend({ ...fakeCase(1e7, 9000, 50), timing_ms: { read: 80, compute: 8800, total: 8880 } }, { requested: 'tfjs', name: 'tfjs', device: 'cpu' });
+  const gpu = withBackend(fakeCase(1e7, 900, 31), { requested: 'tfjs', name: 'tfjs', device: 'gpu' });
+  const odd = withBackend(fakeCase(1e7, 1200, 31), { requested: 'tfjs', name: 'js', device: 'cpu' });
+  const lines = renderResultsTable([fakeResult('2026-01-02', [js, tfjs, gpu, odd, fakeCase(1e6, 300, 35)])]).split('\n');
+  assert.equal(lines[0].split(' | ')[6], 'Backend');
+  for (const line of lines.slice(2)) assert.equal(line.split(' | ').length, lines[0].split(' | ').length);
+  assert.match(lines[2], /\| 1e7 \| exact \| 1 \| js \| 1180 ms \/ 1200 ms \|.* \| pass \| pass \| — \| — \| — \| — \|$/);
+  assert.match(lines[3], /\| 1e7 \| exact \| 1 \| tfjs \(cpu\) \| 8980 ms \/ 9000 ms \| 80\.0 ms \/ 8800 ms \| 1\.1 M\/s \(1\.1 M\/s\) \|.* \| — \| — \| — \| — \| — \| — \|$/);
+  assert.match(lines[4], /\| tfjs \(gpu\) \|/);
+  assert.match(lines[5], /\| js, asked tfjs \|/);
+  assert.match(lines[6], /\| 1e6 \| exact \| 1 \| js \|/);
 });
 
 test('renderSklearnTable: a line per compared size, one for a skipped run, none without a comparison', () => {
@@ -237,4 +262,20 @@ test('recordResults keys cases by thread count too (1 when absent) and sorts the
   recordResults({ dir, result: fakeResult('2026-01-02', [modeCase('stream', 1e7, 1900, 15, 1, 1), modeCase('stream', 1e7, 1100, 15, 1, 2)]) });
   const merged = JSON.parse(readFileSync(path, 'utf8'));
   assert.deepEqual(merged.cases.map((c) => [c.threads, c.timing_ms.compute]), [[1, 1900], [2, 1100], [4, 900]]);
+});
+
+test('recordResults keys cases by backend too (js when absent) and sorts js before tfjs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-results-'));
+  const tfjs = (median) => ({ ...fakeCase(1e7, median, 50), backend: { requested: 'tfjs', name: 'tfjs', device: 'cpu' } });
+  const js = (median) => ({ ...fakeCase(1e7, median, 31), backend: { requested: 'js', name: 'js', device: 'cpu' } });
+  const path = recordResults({ dir, result: fakeResult('2026-01-02', [tfjs(9000), fakeCase(1e7, 1500, 31), fakeCase(1e6, 300, 35)]) });
+  let merged = JSON.parse(readFileSync(path, 'utf8'));
+  assert.deepEqual(merged.cases.map((c) => [c.rows, c.backend?.requested, c.wall_ms.median]), [[1e6, undefined, 300], [1e7, undefined, 1500], [1e7, 'tfjs', 9000]]);
+  // A js case replaces the earlier one without a backend; the tfjs case stays until a tfjs case replaces it.
+  recordResults({ dir, result: fakeResult('2026-01-02', [js(1400)]) });
+  merged = JSON.parse(readFileSync(path, 'utf8'));
+  assert.deepEqual(merged.cases.map((c) => [c.rows, c.backend?.requested, c.wall_ms.median]), [[1e6, undefined, 300], [1e7, 'js', 1400], [1e7, 'tfjs', 9000]]);
+  recordResults({ dir, result: fakeResult('2026-01-02', [tfjs(8000)]) });
+  merged = JSON.parse(readFileSync(path, 'utf8'));
+  assert.deepEqual(merged.cases.map((c) => [c.rows, c.backend?.requested, c.wall_ms.median]), [[1e6, undefined, 300], [1e7, 'js', 1400], [1e7, 'tfjs', 8000]]);
 });
