@@ -5,7 +5,8 @@
  *   the file 540 -> 60 ms);
  * - `mmap_threshold` / `trim_threshold` at 4 GiB: big arrays come from the heap and freed ones stay there for the
  *   next (by default every array over 32 MiB is a fresh mmap, faulted in page by page and unmapped when freed):
- *   merging the sorted runs of 1e7 streamed rows 0.87 s -> 0.33 s, the whole streamed evaluation 3.5 s -> 2.4 s;
+ *   merging the sorted runs of 1e7 streamed rows into fresh buffers 0.87 s -> 0.33 s (in process); the whole streamed
+ *   evaluation 3.5 s -> 2.4 s while merges still copied their input, within the VM's run-to-run noise since;
  * - `arena_max=1`: worker threads allocate from the same heap, so arrays they hand over and this thread frees are
  *   reused rather than returned to their thread's arena.
  * A one-shot command keeps its peak memory until it exits; `serve` (long-running) gets huge pages only, so the memory
