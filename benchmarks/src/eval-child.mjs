@@ -9,8 +9,22 @@
 //                                                backend is not "js" (tfjs), also loads that backend (its modules
 //                                                are loaded on first use) by evaluating 4 rows in memory with it
 // Prints one JSON line on stdout: { "max_rss_kb": number, "rows"?: number, "timing_ms"?: object }.
-// maxRSS is the peak resident set size of this process in kilobytes, as Node documents process.resourceUsage().
+// The peak is VmHWM of /proc/self/status on Linux: the high-water mark of this program's own memory. Not maxRSS
+// (getrusage): on Linux it carries over the parent's resident set at fork through exec, so every probe spawned by a
+// runner that had grown to 300 MiB (reading scores for the sort floor) read at least 300 MiB. Elsewhere, maxRSS.
+import { readFileSync } from 'node:fs';
 import { evaluateFile } from '@modelperf/core/node';
+
+/** Peak resident set of this process in kilobytes. */
+function peakRssKb() {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]);
+  } catch {
+    // not Linux: below
+  }
+  return process.resourceUsage().maxRSS;
+}
 
 const [target, flag, specText] = process.argv.slice(2);
 if (target === undefined || (flag !== undefined && (flag !== '--spec' || specText === undefined))) {
@@ -30,9 +44,9 @@ if (target === '--baseline') {
     const tiny = { label: [0, 0, 1, 1], score: [0.1, 0.4, 0.35, 0.8] };
     await evaluate(tiny, { task: 'binary', label: 'label', score: 'score', backend: extra.backend });
   }
-  process.stdout.write(`${JSON.stringify({ max_rss_kb: process.resourceUsage().maxRSS })}\n`);
+  process.stdout.write(`${JSON.stringify({ max_rss_kb: peakRssKb() })}\n`);
 } else {
   const report = await evaluateFile(target, { task: 'binary', label: 'label', score: 'score', ...extra });
-  const line = { max_rss_kb: process.resourceUsage().maxRSS, rows: report.rows, timing_ms: report.timing_ms };
+  const line = { max_rss_kb: peakRssKb(), rows: report.rows, timing_ms: report.timing_ms };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
