@@ -9,22 +9,10 @@
 //                                                backend is not "js" (tfjs), also loads that backend (its modules
 //                                                are loaded on first use) by evaluating 4 rows in memory with it
 // Prints one JSON line on stdout: { "max_rss_kb": number, "rows"?: number, "timing_ms"?: object }.
-// The peak is VmHWM of /proc/self/status on Linux: the high-water mark of this program's own memory. Not maxRSS
-// (getrusage): on Linux it carries over the parent's resident set at fork through exec, so every probe spawned by a
-// runner that had grown to 300 MiB (reading scores for the sort floor) read at least 300 MiB. Elsewhere, maxRSS.
-import { readFileSync } from 'node:fs';
+// The peak is `peakRssKb` (VmHWM on Linux, not getrusage's maxRSS, which carried the runner's resident set: every
+// probe spawned after it had read the 1e7 scores read at least ~300 MiB).
 import { evaluateFile } from '@modelperf/core/node';
-
-/** Peak resident set of this process in kilobytes. */
-function peakRssKb() {
-  try {
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match) return Number(match[1]);
-  } catch {
-    // not Linux: below
-  }
-  return process.resourceUsage().maxRSS;
-}
+import { peakRssKb } from './peak-rss.mjs';
 
 const [target, flag, specText] = process.argv.slice(2);
 if (target === undefined || (flag !== undefined && (flag !== '--spec' || specText === undefined))) {
