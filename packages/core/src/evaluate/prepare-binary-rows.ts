@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import type { IntegerLabelArray } from '../columns/numeric-label-codes.js';
 import type { BinaryRows } from '../kernels/binary-clf-curve.js';
 import { resolveBinaryLabels, type BinaryLabels } from '../metrics/binary/resolve-binary-labels.js';
 import type { LabelValue } from '../report/report.js';
@@ -12,6 +13,8 @@ export interface LabelCodes {
   readonly codes: Int32Array;
   readonly classes: readonly LabelValue[];
   readonly kind: 'number' | 'string' | 'boolean';
+  /** For 0/1-like integer labels: the labels themselves, `codes[i] = integerValues[i] - classes[0]` (see `toLabelCodes`). */
+  readonly integerValues?: IntegerLabelArray;
 }
 
 /** The columns of a binary evaluation after extraction, with their names for messages. */
@@ -65,7 +68,7 @@ export function prepareBinaryRows(
   warnings: ReportWarning[] = [],
 ): PreparedBinaryRows {
   const { label, score, weight, names } = input;
-  const n = label.codes.length;
+  const n = (label.integerValues ?? label.codes).length; // not `codes` first: that would write them
   if (score.length !== n || (weight !== undefined && weight.length !== n)) {
     throw new ValidationError(
       'length_mismatch',
@@ -75,6 +78,9 @@ export function prepareBinaryRows(
   }
   if (n === 0) throw new ValidationError('empty_input', 'The input has no rows; there is nothing to evaluate.');
 
+  if (label.integerValues !== undefined && allValid(score, weight)) {
+    return twoValueRows(label.integerValues, label.classes as number[], score, weight, names, options.posLabel, warnings);
+  }
   const policy = options.nan ?? 'error';
   const codes = label.codes;
   // One pass over the rows: the first bad value throws (naming column and row) unless it is a null/NaN to drop.
@@ -138,17 +144,68 @@ export function prepareBinaryRows(
     positive[i] = p;
     positives += p;
   }
-  if (positives === 0 || positives === rowCodes.length) {
+  checkClassesAndWeights(positives, rowCodes.length, rowWeights, names, warnings);
+  return { rows: { scores: rowScores, positive, weights: rowWeights }, labels, dropped: invalid, kept };
+}
+
+/** Adds the `one_class` warning when only one class is left; throws when no row carries weight. */
+function checkClassesAndWeights(
+  positives: number, n: number, weights: Float64Array | Float32Array | undefined, names: BinaryColumnsInput['names'], warnings: ReportWarning[],
+): void {
+  if (positives === 0 || positives === n) {
     warnings.push({
       code: 'one_class',
       message: `Column \`${names.label}\` holds only the ${positives === 0 ? 'negative' : 'positive'} class; ` +
         'ROC AUC and other metrics that need both classes are undefined (NaN).',
     });
   }
-  if (rowWeights !== undefined && !rowWeights.some((v) => v > 0)) {
+  if (weights !== undefined && !weights.some((v) => v > 0)) {
     throw new ValidationError('invalid_input', `Every weight in column \`${names.weight ?? 'weight'}\` is zero; nothing carries weight to evaluate.`);
   }
-  return { rows: { scores: rowScores, positive, weights: rowWeights }, labels, dropped: invalid, kept };
+}
+
+/** Whether every score is finite and every weight finite and >= 0 (one pass; `x - x` is NaN for NaN and +-Infinity). */
+function allValid(score: Float64Array | Float32Array, weight: Float64Array | Float32Array | undefined): boolean {
+  const n = score.length;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const v = score[i];
+    if (v - v !== 0) bad++;
+  }
+  if (bad === 0 && weight !== undefined) {
+    for (let i = 0; i < n; i++) {
+      const w = weight[i];
+      if (!(w - w === 0 && w >= 0)) bad++;
+    }
+  }
+  return bad === 0;
+}
+
+/**
+ * `prepareBinaryRows` for labels given as a null-free integer buffer of one value or two adjacent ones, once every
+ * score and weight is known valid: both classes occur (they are the buffer's range), no row is dropped, and the
+ * positive flags come from the values in one pass — or are the buffer itself for 0/1 bytes with 1 positive.
+ */
+function twoValueRows(
+  values: IntegerLabelArray, classes: number[], score: Float64Array | Float32Array, weight: Float64Array | Float32Array | undefined,
+  names: BinaryColumnsInput['names'], posLabel: LabelValue | undefined, warnings: ReportWarning[],
+): PreparedBinaryRows {
+  const labels = resolveBinaryLabels(classes, 'number', names.label, posLabel);
+  const n = values.length;
+  const min = classes[0];
+  const positiveValue = labels.positiveIndex >= 0 ? min + labels.positiveIndex : NaN;
+  let positive: Uint8Array;
+  if (positiveValue === 1 && min === 0 && (values instanceof Uint8Array || values instanceof Int8Array)) {
+    // 0/1 bytes: the flags are the labels (a view, nothing copied; no kernel writes to `positive`).
+    positive = new Uint8Array(values.buffer, values.byteOffset, n);
+  } else {
+    positive = new Uint8Array(n);
+    for (let i = 0; i < n; i++) positive[i] = values[i] === positiveValue ? 1 : 0;
+  }
+  // Both classes occur; with one, all rows are positive or none. (-1: neither 0 nor n, no warning.)
+  const positives = labels.positiveIndex < 0 ? 0 : classes.length === 2 ? -1 : n;
+  checkClassesAndWeights(positives, n, weight, names, warnings);
+  return { rows: { scores: score, positive, weights: weight }, labels, dropped: 0 };
 }
 
 function invalidValueError(row: number, column: string, bad: Bad): ValidationError {

@@ -48,6 +48,25 @@ describe('toLabelCodes', () => {
     }
   });
 
+  it('codes two adjacent integer values from the buffer itself, writing codes only when asked', () => {
+    for (const [type, values] of [[new Int8(), [1, 0, 1, 1]], [new Uint8(), [0, 0, 1, 0]], [new Int32(), [-1, 0, 0, -1]], [new Int8(), [3, 3, 3]]] as const) {
+      const column = vectorFromArray([...values], type);
+      const result = toLabelCodes(column, 'y');
+      expect(result.integerValues?.buffer, String(type)).toBe(column.data[0].values.buffer); // a view, no copy
+      expect(result.integerValues).toHaveLength(values.length);
+      const min = Math.min(...values);
+      expect(result.classes).toEqual([...new Set(values)].sort((a, b) => a - b));
+      expect([...result.codes]).toEqual(values.map((v) => v - min));
+      expect(result.codes).toBe(result.codes); // computed once
+      expect(decode(result)).toEqual([...values]);
+    }
+    // Three values, nulls, floats or several chunks: the general coding, no integerValues.
+    expect(toLabelCodes(vectorFromArray([0, 1, 2], new Int8()), 'y').integerValues).toBeUndefined();
+    expect(toLabelCodes(vectorFromArray([0, 2], new Int8()), 'y').integerValues).toBeUndefined();
+    expect(toLabelCodes(vectorFromArray([0, null, 1], new Int8()), 'y').integerValues).toBeUndefined();
+    expect(toLabelCodes(vectorFromArray([0, 1], new Float64()), 'y').integerValues).toBeUndefined();
+  });
+
   it('codes Int64 labels, negative and beyond the direct-index span', () => {
     const small = toLabelCodes(makeVector(BigInt64Array.of(1n, -1n, 1n, 0n)), 'y');
     expect(small.classes).toEqual([-1, 0, 1]);
