@@ -1,4 +1,5 @@
 import type { BinaryRows } from '../../kernels/binary-clf-curve.js';
+import { NegLogSum } from '../../metrics/binary/neg-log-sum.js';
 
 const EPS = Number.EPSILON;
 
@@ -23,7 +24,8 @@ export interface BinnedSums {
 /**
  * Adds a batch of rows to a histogram already covering their scores, and returns their log-loss and Brier sums
  * (log loss clips p to [eps, 1 - eps]; zero-weight rows are left out). With `swappable`, the sums for the exchanged
- * classes too — a second logarithm a row; without, those are NaN and unweighted rows take the one-logarithm loop.
+ * classes too; without, those are NaN. Weighted rows take two logarithms each; unweighted rows multiply their
+ * probabilities and take a logarithm every few thousand rows (see `NegLogSum`).
  *
  * @param rows - finite scores, positive flags, optional non-negative weights
  * @param slots - the histogram's arrays and grid (mutated: counts are added)
@@ -43,29 +45,11 @@ export function binRows(rows: BinaryRows, slots: HistogramSlots, swappable: bool
   const inv = 2 ** -slots.exponent;
   let logSum = 0;
   let brier = 0;
-  if (weights === undefined && !swappable) {
-    // The common streamed case (no weights, positive label known): one logarithm a row.
-    for (let i = 0; i < n; i++) {
-      const s = scores[i] + 0;
-      let g = Math.floor(s * inv);
-      if (g === 0 && s < 0) g = -1;
-      const p = Math.min(Math.max(s, EPS), 1 - EPS);
-      if (positive[i] === 1) {
-        pos[g - offset] += 1;
-        logSum -= Math.log(p);
-        brier += (1 - s) * (1 - s);
-      } else {
-        neg[g - offset] += 1;
-        logSum -= Math.log(1 - p);
-        brier += s * s;
-      }
-    }
-    return { logLoss: logSum, brier, logLossSwapped: NaN, brierSwapped: NaN };
-  }
+  if (weights === undefined) return binUnweighted(scores, positive, slots, swappable);
   let logSwapped = 0;
   let brierSwapped = 0;
   for (let i = 0; i < n; i++) {
-    const w = weights === undefined ? 1 : weights[i];
+    const w = weights[i];
     if (!(w > 0)) continue;
     const s = scores[i] + 0;
     let g = Math.floor(s * inv);
@@ -90,4 +74,42 @@ export function binRows(rows: BinaryRows, slots: HistogramSlots, swappable: bool
     }
   }
   return { logLoss: logSum, brier, logLossSwapped: swappable ? logSwapped : NaN, brierSwapped: swappable ? brierSwapped : NaN };
+}
+
+/**
+ * `binRows` for unweighted rows: log loss through running products (`NegLogSum`: a logarithm every few thousand
+ * rows), branch-free in the label (labels are as unpredictable as coin flips; a mispredicted branch a row cost ~40% of
+ * the loop). A function of its own: inside `binRows` the same loop ran ~15% slower (measured, 1e7 rows: 90 vs 77 ms).
+ * With `swappable`, the same sums for the other labelling; the sums of the given labelling are computed exactly as
+ * without, so swappable and fixed states agree to the last bit.
+ */
+function binUnweighted(scores: Float64Array | Float32Array, positive: Uint8Array, slots: HistogramSlots, swappable: boolean): BinnedSums {
+  const { pos, neg, offset } = slots;
+  const n = scores.length;
+  const inv = 2 ** -slots.exponent;
+  const logs = new NegLogSum();
+  const logsSwapped = new NegLogSum();
+  let brier = 0;
+  let brierSwapped = 0;
+  for (let i = 0; i < n; i++) {
+    const s = scores[i] + 0;
+    const y = positive[i];
+    let g = Math.floor(s * inv);
+    if (g === 0 && s < 0) g = -1;
+    const p = Math.min(Math.max(s, EPS), 1 - EPS);
+    pos[g - offset] += y;
+    neg[g - offset] += 1 - y;
+    const sign = 2 * y - 1;
+    logs.add(1 - y + sign * p); // p for a positive, 1 - p for a negative: both exact
+    const e = y - s;
+    brier += e * e;
+    if (swappable) {
+      logsSwapped.add(y - sign * p);
+      const f = 1 - y - s;
+      brierSwapped += f * f;
+    }
+  }
+  return swappable
+    ? { logLoss: logs.total(), brier, logLossSwapped: logsSwapped.total(), brierSwapped }
+    : { logLoss: logs.total(), brier, logLossSwapped: NaN, brierSwapped: NaN };
 }

@@ -139,7 +139,7 @@ describe('BinaryBinnedState without swappable classes (a stream that knows its p
   const rows = generatedRows(20_000, 11);
   const parts = [slice(rows, 0, 7_000), slice(rows, 7_000, 20_000)];
 
-  it('computes exactly what a swappable state computes, with one logarithm a row', () => {
+  it('computes exactly what a swappable state computes, without the swapped sums', () => {
     const swappable = fed(parts, 4096);
     const fixed = new BinaryBinnedState({ labels, options: {}, bins: 4096, swappable: false });
     for (const p of parts) fixed.update(p);
@@ -160,4 +160,46 @@ describe('BinaryBinnedState without swappable classes (a stream that knows its p
     expect(() => merged.swapClasses()).toThrow(/without swappable classes/);
     expect(() => BinaryBinnedState.fromJSON({ ...json, logLossSumSwapped: 1 })).toThrow(/no loss sums/);
   });
+});
+
+describe('binRows log-loss sums (running products of probabilities, one logarithm per few thousand rows)', () => {
+  const EPS = Number.EPSILON;
+  /** Neumaier-compensated sum of -log(clip(p_y)) row by row: the reference. */
+  const reference = (scores: Float64Array, positive: Uint8Array, swapped: boolean): number => {
+    let sum = 0;
+    let c = 0;
+    for (let i = 0; i < scores.length; i++) {
+      const p = Math.min(Math.max(scores[i], EPS), 1 - EPS);
+      const x = -Math.log((positive[i] === 1) !== swapped ? p : 1 - p);
+      const t = sum + x;
+      c += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+      sum = t;
+    }
+    return sum + c;
+  };
+  const random = seededRandom(21);
+  const n = 100_000;
+  const cases: Record<string, (y: number) => number> = {
+    'uniform scores': () => random(),
+    'confident and right (p_y from 1 - 1e-3 to 1 - 1e-13)': (y) => { const q = 10 ** (-3 - 10 * random()); return y === 1 ? 1 - q : q; },
+    'all nearly certain and right (p_y ~ 1 - 1e-13: the loss is tiny, a product would lose it)': (y) => (y === 1 ? 1 - 1e-13 * (1 + random()) : 1e-13 * (1 + random())),
+    'confident and wrong (p_y down to 1e-300, clipped)': (y) => { const q = 10 ** (-300 * random()); return y === 1 ? q : 1 - q; },
+    'a mix of all three': (y) => { const k = random(); return k < 0.3 ? random() : k < 0.7 ? (y === 1 ? 1 - 1e-12 * random() : 1e-9 * random()) : (y === 1 ? 1e-200 : 1 - 1e-7); },
+  };
+  for (const [name, score] of Object.entries(cases)) {
+    it(`matches a per-row sum to 1e-12 relative: ${name}`, () => {
+      const positive = Uint8Array.from({ length: n }, () => (random() < 0.4 ? 1 : 0));
+      const scores = Float64Array.from(positive, (y) => score(y));
+      for (const swappable of [false, true]) {
+        const state = new BinaryBinnedState({ labels, options: {}, swappable }).update({ scores, positive });
+        const json = state.toJSON();
+        const want = reference(scores, positive, false);
+        expect(Math.abs(json.logLossSum - want)).toBeLessThanOrEqual(1e-12 * want);
+        if (swappable) {
+          const other = reference(scores, positive, true);
+          expect(Math.abs((json.logLossSumSwapped ?? NaN) - other)).toBeLessThanOrEqual(1e-12 * other);
+        }
+      }
+    });
+  }
 });
