@@ -116,7 +116,7 @@ export function binaryMetricsFromCurve(
     const sweep = thresholdSweep(curve, { costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1, arrays: opts.curves });
     sections.threshold_sweep = opts.curves
       ? sweep
-      : { best: sweep.best, cost_fp: sweep.cost_fp, cost_fn: sweep.cost_fn, thresholds: sweep.threshold.length, note: 'per-threshold arrays with --curves' };
+      : { best: sweep.best, cost_fp: sweep.cost_fp, cost_fn: sweep.cost_fn, thresholds: m, note: 'per-threshold arrays with --curves' };
     if (opts.curves) {
       const roc = rocCurve(curve, { dropIntermediate: true });
       const pr = precisionRecallCurve(curve);

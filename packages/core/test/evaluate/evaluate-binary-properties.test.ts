@@ -35,6 +35,14 @@ describe('binary evaluation properties', () => {
     expect(b.metrics.roc_auc).toBeCloseTo(1 - a.metrics.roc_auc, 12);
   });
 
+  it('counts the swept thresholds (distinct scores) with and without the per-threshold arrays', async () => {
+    const distinct = new Set(scores).size;
+    const summary = await evaluateBinaryCodes(input(labels, scores), {}, jsKernels);
+    expect((summary.threshold_sweep as { thresholds: number }).thresholds).toBe(distinct);
+    const full = await evaluateBinaryCodes(input(labels, scores), { curves: true }, jsKernels);
+    expect((full.threshold_sweep as { threshold: Float64Array }).threshold).toHaveLength(distinct);
+  });
+
   it('is invariant to row order', async () => {
     const perm = permutation(labels.length, 5);
     const a = await evaluateBinaryCodes(input(labels, scores), { curves: true }, jsKernels);
