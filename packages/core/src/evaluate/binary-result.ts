@@ -1,14 +1,11 @@
 import type { BinaryClfCurve, BinaryRows, Kernels } from '../kernels/binary-clf-curve.js';
-import { averagePrecision } from '../metrics/curves/average-precision.js';
 import { precisionRecallCurve } from '../metrics/curves/precision-recall-curve.js';
-import { rocAuc } from '../metrics/curves/roc-auc.js';
 import { rocCurve } from '../metrics/curves/roc-curve.js';
-import { brierScoreFromCurve } from '../metrics/binary/brier-score-loss.js';
 import { confusionAtThreshold } from '../metrics/binary/confusion-at-threshold.js';
-import { logLoss } from '../metrics/binary/log-loss.js';
+import { curveSummary } from '../metrics/binary/curve-summary.js';
 import type { BinaryLabels } from '../metrics/binary/resolve-binary-labels.js';
 import { thresholdMetrics } from '../metrics/binary/threshold-metrics.js';
-import { calibrationFromCurve, gainsTable, ksStatistic, thresholdSweep } from '../metrics/binary-extras/index.js';
+import { calibrationFromCurve, gainsTable, thresholdSweep } from '../metrics/binary-extras/index.js';
 import type { ReportWarning } from '../report/report-warning.js';
 import type { ResolvedBinaryOptions } from './binary-options.js';
 import type { TaskResult } from './prepared-task.js';
@@ -77,20 +74,22 @@ export function binaryMetricsFromCurve(
   const metrics: Record<string, number> = {
     ...thresholdMetrics(confusion, { beta: opts.beta, zeroDivision: opts.zeroDivision }, warnings),
   };
-  metrics.roc_auc = rocAuc(curve);
-  if (Number.isNaN(metrics.roc_auc)) {
-    warnings.push({ code: 'undefined_metric', message: 'roc_auc is undefined with a single class in the labels (NaN).' });
-  }
-  metrics.average_precision = averagePrecision(curve);
-  if (positives === 0) {
-    warnings.push({ code: 'undefined_metric', message: 'average_precision is ill-defined without positive labels; reported as 0.' });
-  }
   const minScore = m > 0 ? curve.thresholds[m - 1] : NaN;
   const maxScore = m > 0 ? curve.thresholds[0] : NaN;
   const probabilities = minScore >= 0 && maxScore <= 1;
+  // One pass over the curve for every metric that reads all of it (see curveSummary).
+  const summary = curveSummary(curve, { probabilities, costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1 });
+  metrics.roc_auc = summary.rocAuc;
+  if (Number.isNaN(metrics.roc_auc)) {
+    warnings.push({ code: 'undefined_metric', message: 'roc_auc is undefined with a single class in the labels (NaN).' });
+  }
+  metrics.average_precision = summary.averagePrecision;
+  if (positives === 0) {
+    warnings.push({ code: 'undefined_metric', message: 'average_precision is ill-defined without positive labels; reported as 0.' });
+  }
   if (probabilities) {
-    metrics.log_loss = logLoss(curve);
-    metrics.brier_score_loss = brierScoreFromCurve(curve);
+    metrics.log_loss = summary.logLoss;
+    metrics.brier_score_loss = summary.brier;
   } else {
     warnings.push({
       code: 'not_probabilities',
@@ -98,7 +97,7 @@ export function binaryMetricsFromCurve(
     });
   }
   metrics.prevalence = total > 0 ? positives / total : NaN;
-  metrics.ks_statistic = ksStatistic(curve).ks;
+  metrics.ks_statistic = summary.ks;
   const calibration = probabilities ? calibrationFromCurve(curve, { bins: extra.bins ?? 10, strategy: 'uniform' }) : undefined;
   if (calibration !== undefined) {
     metrics.expected_calibration_error = calibration.ece;
@@ -113,10 +112,10 @@ export function binaryMetricsFromCurve(
     };
     if (calibration !== undefined) sections.calibration = calibration;
     sections.gains = gainsTable(curve, { groups: 10 });
-    const sweep = thresholdSweep(curve, { costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1, arrays: opts.curves });
+    const costs = { cost_fp: extra.costFp ?? 1, cost_fn: extra.costFn ?? 1 };
     sections.threshold_sweep = opts.curves
-      ? sweep
-      : { best: sweep.best, cost_fp: sweep.cost_fp, cost_fn: sweep.cost_fn, thresholds: m, note: 'per-threshold arrays with --curves' };
+      ? thresholdSweep(curve, { costFp: costs.cost_fp, costFn: costs.cost_fn })
+      : { best: summary.best, ...costs, thresholds: m, note: 'per-threshold arrays with --curves' };
     if (opts.curves) {
       const roc = rocCurve(curve, { dropIntermediate: true });
       const pr = precisionRecallCurve(curve);

@@ -69,6 +69,22 @@ describe('radixSortFloat64', () => {
     expect(Array.from(flags)).toEqual(order.map((i) => i % 2));
   });
 
+  it.each([10, 511, 512, 20_000])('sorts %i keys descending, stably, with signs, zeros and infinities', (n) => {
+    const rnd = lcg(n + 5);
+    const special = [0, -0, 1, -1, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE];
+    const keys = Float64Array.from({ length: n }, (_, i) =>
+      (i % 5 === 0 ? special[i % special.length] : Math.round((rnd() - 0.5) * 40) / 8));
+    const original = Float64Array.from(keys);
+    const payload = Float64Array.from({ length: n }, (_, i) => i);
+    radixSortFloat64(keys, payload, undefined, true);
+    // Descending numeric order, +0 before -0, equal keys in input order.
+    const rank = (v: number): number => (Object.is(v, -0) ? 0 : 1);
+    const order = Array.from({ length: n }, (_, i) => i)
+      .sort((a, b) => original[b] - original[a] || rank(original[b]) - rank(original[a]) || a - b);
+    expect(Array.from(payload)).toEqual(order);
+    for (let i = 0; i < n; i++) expect(Object.is(keys[i], original[order[i]])).toBe(true);
+  });
+
   it('rejects a payload of another length', () => {
     expect(() => radixSortFloat64(new Float64Array(3), new Float64Array(2))).toThrow(RangeError);
   });

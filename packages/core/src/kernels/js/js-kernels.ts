@@ -34,35 +34,28 @@ function unweightedCurve(scores: Float64Array | Float32Array, positive: Uint8Arr
   for (let i = 0; i < n; i++) keys[i] = scores[i] + 0;
   const flags = positive.slice();
   const scratch = new Float64Array(n);
-  radixSortFloat64(keys, flags, { keys: scratch, payload: new Uint8Array(n) });
+  radixSortFloat64(keys, flags, { keys: scratch, payload: new Uint8Array(n) }, true);
 
-  // Walk from the largest score down; run k is written at w = n-1-k, never ahead of the read position r.
+  // Walk from the largest score down; run k is written at k, never ahead of the read position r.
   const counts = new Uint32Array(scratch.buffer, scratch.byteOffset, 2 * n);
-  let r = n - 1;
-  let w = n - 1;
+  let r = 0;
+  let w = 0;
   let tp = 0;
   let fp = 0;
-  while (r >= 0) {
+  while (r < n) {
     const s = keys[r];
     do {
       const f = flags[r];
       tp += f;
       fp += 1 - f;
-      r--;
-    } while (r >= 0 && keys[r] === s);
+      r++;
+    } while (r < n && keys[r] === s);
     keys[w] = s;
     counts[w] = tp;
     counts[n + w] = fp;
-    w--;
+    w++;
   }
-  const start = w + 1;
-  const thresholds = keys.subarray(start);
-  const tps = counts.subarray(start, n);
-  const fps = counts.subarray(n + start, 2 * n);
-  thresholds.reverse();
-  tps.reverse();
-  fps.reverse();
-  return { thresholds, tps, fps };
+  return { thresholds: keys.subarray(0, w), tps: counts.subarray(0, w), fps: counts.subarray(n, n + w) };
 }
 
 function weightedCurve(scores: Float64Array | Float32Array, positive: Uint8Array, weights: Float64Array | Float32Array): BinaryClfCurve {

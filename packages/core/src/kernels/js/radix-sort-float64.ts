@@ -24,21 +24,25 @@ const SMALL = 512;
  * @param payload - optional values moved with their keys (same length): float64 values or bytes (e.g. class flags)
  * @param scratch - optional work buffers of at least `keys.length` for the keys and the payload; passing them avoids
  * fresh allocations (first-touch page faults dominate the cost of big sorts) and lets the caller reuse them afterwards
+ * @param descending - sort in descending order instead (`+0` before `-0`; still stable): the order curves are walked
+ * in, without reversing the arrays afterwards (three passes over the distinct scores saved)
  * @example
  * ```ts
  * const k = Float64Array.of(0.3, -1, 0.3, 2); const w = Float64Array.of(1, 2, 3, 4);
  * radixSortFloat64(k, w); // k = [-1, 0.3, 0.3, 2], w = [2, 1, 3, 4]
+ * radixSortFloat64(k, w, undefined, true); // k = [2, 0.3, 0.3, -1], w = [4, 1, 3, 2]
  * ```
  */
 export function radixSortFloat64<P extends Float64Array | Uint8Array>(
   keys: Float64Array,
   payload?: P,
   scratch?: { keys?: Float64Array; payload?: P },
+  descending = false,
 ): void {
   const n = keys.length;
   if (payload !== undefined && payload.length !== n) throw new RangeError('payload length differs from keys length');
   if (n < 2) return;
-  if (n < SMALL) return smallSort(keys, payload);
+  if (n < SMALL) return smallSort(keys, payload, descending);
 
   const tmpKeys = scratch?.keys !== undefined && scratch.keys.length >= n ? scratch.keys.subarray(0, n) : new Float64Array(n);
   let src = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
@@ -52,14 +56,16 @@ export function radixSortFloat64<P extends Float64Array | Uint8Array>(
       : (payload instanceof Uint8Array ? new Uint8Array(n) : new Float64Array(n)) as P;
   }
 
-  // Map float bits to unsigned order: negatives flip all bits, non-negatives flip the sign bit.
+  // Map float bits to unsigned order: negatives flip all bits, non-negatives flip the sign bit. Descending: the
+  // complement of that (negatives keep their bits, non-negatives flip all but the sign bit).
   const counts = new Uint32Array(DIGITS.length * BUCKETS);
+  const flip = descending ? 0xffffffff : 0;
   for (let i = 0; i < n; i++) {
     const lo0 = src[2 * i];
     const hi0 = src[2 * i + 1];
     const neg = hi0 >>> 31;
-    const lo = neg ? ~lo0 >>> 0 : lo0;
-    const hi = neg ? ~hi0 >>> 0 : (hi0 | 0x80000000) >>> 0;
+    const lo = ((neg ? ~lo0 : lo0) ^ flip) >>> 0;
+    const hi = ((neg ? ~hi0 : hi0 | 0x80000000) ^ flip) >>> 0;
     src[2 * i] = lo;
     src[2 * i + 1] = hi;
     counts[lo & MASK]++;
@@ -106,8 +112,8 @@ export function radixSortFloat64<P extends Float64Array | Uint8Array>(
   // Undo the bit mapping, writing into `keys` wherever the data ended up.
   const out = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
   for (let i = 0; i < n; i++) {
-    const lo = src[2 * i];
-    const hi = src[2 * i + 1];
+    const lo = (src[2 * i] ^ flip) >>> 0;
+    const hi = (src[2 * i + 1] ^ flip) >>> 0;
     if (hi >>> 31) {
       out[2 * i] = lo;
       out[2 * i + 1] = (hi & 0x7fffffff) >>> 0;
@@ -120,11 +126,13 @@ export function radixSortFloat64<P extends Float64Array | Uint8Array>(
 }
 
 /** Stable sort for small inputs: sort an index permutation with the built-in comparison sort. */
-function smallSort(keys: Float64Array, payload?: Float64Array | Uint8Array): void {
+function smallSort(keys: Float64Array, payload: Float64Array | Uint8Array | undefined, descending: boolean): void {
   const n = keys.length;
   const order = Array.from({ length: n }, (_, i) => i);
-  // -0 sorts before +0, as in the radix path (Object.is tells them apart).
-  order.sort((a, b) => keys[a] - keys[b] || (Object.is(keys[a], -0) ? 0 : 1) - (Object.is(keys[b], -0) ? 0 : 1) || a - b);
+  const sign = descending ? -1 : 1;
+  // -0 sorts before +0 (after it, descending), as in the radix path (Object.is tells them apart).
+  const rank = (i: number): number => (Object.is(keys[i], -0) ? 0 : 1);
+  order.sort((a, b) => sign * (keys[a] - keys[b] || rank(a) - rank(b)) || a - b);
   const k = Float64Array.from(order, (i) => keys[i]);
   if (payload !== undefined) {
     const p = payload.slice();

@@ -110,29 +110,30 @@ export function calibrationFromCurve(
     for (let i = 0; i <= nBins; i++) edges[i] = weightedPercentile(curve, total, (edges[i] * 100) / 100);
   }
 
+  // Bin b holds the scores t with searchsorted(edges[1:-1], t, side='left') = b, i.e. edges[b] < t <= edges[b + 1]
+  // (the end bins open-ended). Scores descend along the curve, so each bin is one run of it: its bounds come from a
+  // binary search per inner edge, its counts from the cumulative counts there, and only the score sum takes a pass
+  // (no search per distinct score: 1e7 rows, 65 -> ~20 ms).
   const count = new Float64Array(nBins);
   const positives = new Float64Array(nBins);
   const sumScores = new Float64Array(nBins);
-  let prevTp = 0;
-  let prevAll = 0;
-  for (let k = 0; k < m; k++) {
-    const t = thresholds[k];
-    const all = tps[k] + fps[k];
-    // searchsorted(edges[1:-1], t, side='left') = number of inner edges strictly below t.
-    let lo = 1;
-    let hi = nBins;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (edges[mid] < t) lo = mid + 1;
-      else hi = mid;
+  let hi = 0; // the run of bin b is [hi, end): thresholds[k] > edges[b] for k < end
+  for (let b = nBins - 1; b >= 0; b--) {
+    const lo = hi;
+    hi = b === 0 ? m : firstAtOrBelow(thresholds, edges[b], lo);
+    if (hi === lo) continue;
+    const beforeTp = lo > 0 ? tps[lo - 1] : 0;
+    const beforeAll = lo > 0 ? tps[lo - 1] + fps[lo - 1] : 0;
+    let prevAll = beforeAll;
+    let sum = 0;
+    for (let k = lo; k < hi; k++) {
+      const all = tps[k] + fps[k];
+      sum += thresholds[k] * (all - prevAll);
+      prevAll = all;
     }
-    const b = lo - 1;
-    const w = all - prevAll;
-    count[b] += w;
-    positives[b] += tps[k] - prevTp;
-    sumScores[b] += t * w;
-    prevTp = tps[k];
-    prevAll = all;
+    count[b] = prevAll - beforeAll;
+    positives[b] = tps[hi - 1] - beforeTp;
+    sumScores[b] = sum;
   }
 
   const bins: CalibrationBin[] = [];
@@ -148,6 +149,18 @@ export function calibrationFromCurve(
     bins.push({ lower: edges[b], upper: edges[b + 1], count: count[b], mean_predicted: meanPredicted, fraction_positive: fractionPositive });
   }
   return { bins, ece, mce, strategy, n_bins: nBins };
+}
+
+/** The first index k >= from with thresholds[k] <= edge (thresholds descending), or thresholds.length. */
+function firstAtOrBelow(thresholds: Float64Array, edge: number, from: number): number {
+  let lo = from;
+  let hi = thresholds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (thresholds[mid] > edge) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** numpy's linear-method percentile (`np.percentile(..., method='linear')`) of the curve's weighted scores. */

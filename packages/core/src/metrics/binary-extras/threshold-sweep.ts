@@ -55,11 +55,7 @@ export function thresholdSweep(
 ): ThresholdSweep {
   const costFp = options.costFp ?? 1;
   const costFn = options.costFn ?? 1;
-  for (const [name, v] of [['costFp', costFp], ['costFn', costFn]] as const) {
-    if (!Number.isFinite(v) || v < 0) {
-      throw new ValidationError('invalid_argument', `Expected \`${name}\` to be a finite number >= 0, but it is ${String(v)}.`);
-    }
-  }
+  checkCosts(costFp, costFn);
   const { thresholds, tps, fps } = curve;
   const m = thresholds.length;
   const p = m > 0 ? tps[m - 1] : 0;
@@ -115,4 +111,18 @@ export function thresholdSweep(
     cost_fp: costFp,
     cost_fn: costFn,
   };
+}
+
+/**
+ * Checks the costs of errors of a threshold sweep.
+ * @param costFp - cost of a false positive
+ * @param costFn - cost of a false negative
+ * @throws ValidationError `invalid_argument` when a cost is negative or not finite
+ */
+export function checkCosts(costFp: number, costFn: number): void {
+  for (const [name, v] of [['costFp', costFp], ['costFn', costFn]] as const) {
+    if (!Number.isFinite(v) || v < 0) {
+      throw new ValidationError('invalid_argument', `Expected \`${name}\` to be a finite number >= 0, but it is ${String(v)}.`);
+    }
+  }
 }
