@@ -36,7 +36,8 @@ export interface ThresholdSweep {
  * @param options - `costFp`, `costFn` (default 1); `arrays: false` computes only `best` (the arrays are then empty)
  * @returns typed arrays per threshold and the optima in `best`
  * @remarks tp = tps_k, fp = fps_k, fn = P - tp, tn = N - fp; precision = tp / (tp + fp); recall = tp / P;
- * fpr = fp / N; specificity = tn / N; f1 = 2 precision recall / (precision + recall) (0 when both are 0);
+ * fpr = fp / N; specificity = tn / N; f1 = 2 tp / (2 tp + fp + fn) (= 2 precision recall / (precision + recall), 0 when
+ * tp = 0);
  * youden_j = recall - fpr; cost = costFp fp + costFn fn. Recall is NaN without positives, fpr and specificity are NaN
  * without negatives (so is youden_j); NaN values never win. Only the curve's thresholds are swept: the "predict
  * nothing positive" point (t = +Infinity, cost = costFn P) is not a candidate. Ties go to the highest threshold (the
@@ -74,25 +75,29 @@ export function thresholdSweep(
   const specificity = new Float64Array(len);
   const youden = new Float64Array(len);
   const cost = new Float64Array(len);
-  let bestF1 = { threshold: NaN, value: NaN };
-  let bestJ = { threshold: NaN, value: NaN };
-  let bestCost = { threshold: NaN, value: NaN };
+  // Optima as plain numbers (an object per improvement cost ~10% of the pass on 1e7 rows).
+  let f1Value = NaN;
+  let f1At = NaN;
+  let jValue = NaN;
+  let jAt = NaN;
+  let costValue = NaN;
+  let costAt = NaN;
   for (let k = 0; k < m; k++) {
     const a = tps[k];
     const b = fps[k];
     const t = thresholds[k];
     const missed = p - a;
-    // a + b > 0 always: every threshold is the score of at least one row of positive weight.
-    const prec = a / (a + b);
     const rec = p > 0 ? a / p : NaN;
-    const f = prec + rec > 0 ? (2 * prec * rec) / (prec + rec) : rec === rec ? 0 : NaN;
+    // F1 from the counts, 2 tp / (2 tp + fp + fn): one division, exact to rounding (and equal F1s compare equal).
+    const f = p > 0 ? (2 * a) / (a + b + p) : NaN;
     const rate = n > 0 ? b / n : NaN;
     const j = rec - rate;
     const c = costFp * b + costFn * missed;
     if (len > 0) {
       fn[k] = missed;
       tn[k] = n - b;
-      precision[k] = prec;
+      // a + b > 0 always: every threshold is the score of at least one row of positive weight.
+      precision[k] = a / (a + b);
       recall[k] = rec;
       f1[k] = f;
       fpr[k] = rate;
@@ -101,10 +106,13 @@ export function thresholdSweep(
       cost[k] = c;
     }
     // Strict comparisons: the first (highest) threshold keeps a tie; NaN never compares true.
-    if (f > bestF1.value || (Number.isNaN(bestF1.value) && !Number.isNaN(f))) bestF1 = { threshold: t, value: f };
-    if (j > bestJ.value || (Number.isNaN(bestJ.value) && !Number.isNaN(j))) bestJ = { threshold: t, value: j };
-    if (c < bestCost.value || Number.isNaN(bestCost.value)) bestCost = { threshold: t, value: c };
+    if (f > f1Value || (f1Value !== f1Value && f === f)) { f1Value = f; f1At = t; }
+    if (j > jValue || (jValue !== jValue && j === j)) { jValue = j; jAt = t; }
+    if (c < costValue || costValue !== costValue) { costValue = c; costAt = t; }
   }
+  const bestF1 = { threshold: f1At, value: f1Value };
+  const bestJ = { threshold: jAt, value: jValue };
+  const bestCost = { threshold: costAt, value: costValue };
   return {
     threshold, tp, fp, fn, tn, precision, recall, f1, fpr, specificity, youden_j: youden, cost,
     best: { f1: bestF1, youden_j: bestJ, cost: bestCost },

@@ -4,9 +4,9 @@ import { NegLogSum } from './neg-log-sum.js';
 const EPS = Number.EPSILON;
 
 /**
- * Binary cross-entropy of probability scores, from the shared curve state: a logarithm per distinct score held by
- * several rows, and for scores held by one row (most of them, for continuous scores) a running product with a
- * logarithm every few thousand (`NegLogSum`).
+ * Binary cross-entropy of probability scores, from the shared curve state: the probabilities of scores held by a few
+ * rows (most of them, for continuous scores) go into a running product with a logarithm every few thousand rows,
+ * other scores take a logarithm per class (`NegLogSum.addCounts`).
  *
  * @param curve - the binary curve state; scores must be probabilities of the positive class in [0, 1]
  * @returns the weighted mean of -[y log p + (1 - y) log(1 - p)], or NaN for an empty curve
@@ -21,7 +21,6 @@ export function logLoss(curve: BinaryClfCurve): number {
   const { thresholds, tps, fps } = curve;
   const m = thresholds.length;
   if (m === 0) return NaN;
-  let sum = 0;
   const logs = new NegLogSum();
   let prevTp = 0;
   let prevFp = 0;
@@ -30,14 +29,7 @@ export function logLoss(curve: BinaryClfCurve): number {
     const neg = fps[k] - prevFp;
     prevTp = tps[k];
     prevFp = fps[k];
-    const p = Math.min(Math.max(thresholds[k], EPS), 1 - EPS);
-    if (pos + neg === 1) {
-      // One row (most distinct scores of continuous predictions): into the running product, branch-free in its class.
-      logs.add(neg + (pos - neg) * p); // p for a positive, 1 - p for a negative: both exact
-    } else {
-      if (pos !== 0) sum -= pos * Math.log(p);
-      if (neg !== 0) sum -= neg * Math.log(1 - p);
-    }
+    logs.addCounts(Math.min(Math.max(thresholds[k], EPS), 1 - EPS), pos, neg);
   }
-  return (sum + logs.total()) / (tps[m - 1] + fps[m - 1]);
+  return logs.total() / (tps[m - 1] + fps[m - 1]);
 }
