@@ -14,18 +14,23 @@
  */
 const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
 const HEAP = ['glibc.malloc.mmap_threshold=4294967296', 'glibc.malloc.trim_threshold=4294967296', 'glibc.malloc.arena_max=1'];
+/** The commands that read or write big columns, which re-run with the tunables. */
+const DATA_COMMANDS = new Set(['evaluate', 'compare', 'check', 'baseline', 'generate', 'serve']);
 
 /**
  * The `GLIBC_TUNABLES` value a CLI command should run with, or undefined when the current one already sets every
  * tunable it needs (one the caller set is kept as it is, never overridden).
  * @param command - the CLI command (first argument), e.g. `evaluate` or `serve`
  * @param current - the current `GLIBC_TUNABLES` (undefined or empty: none)
- * @returns the value to re-run with, or undefined when nothing is missing
+ * @returns the value to re-run with, or undefined when nothing is missing or the command reads no data
  * @example
  * mallocTunables('serve', undefined); // 'glibc.malloc.hugetlb=1'
+ * mallocTunables('--version', undefined); // undefined
  * mallocTunables('evaluate', 'glibc.malloc.hugetlb=0'); // 'glibc.malloc.hugetlb=0:glibc.malloc.mmap_threshold=...'
  */
 export function mallocTunables(command: string | undefined, current: string | undefined): string | undefined {
+  // Commands that read no data (report, plot, help, --version) are not worth a second Node start (~0.2 s).
+  if (command === undefined || !DATA_COMMANDS.has(command)) return undefined;
   const wanted = command === 'serve' ? [HUGE_PAGES] : [HUGE_PAGES, ...HEAP];
   const present = current ? current.split(':').filter((t) => t !== '') : [];
   const names = new Set(present.map((t) => t.split('=')[0]));

@@ -26,6 +26,15 @@ describe('mallocTunables', () => {
     expect(mallocTunables('check', first)).toBeUndefined();
   });
 
+  it('leaves commands that read no data alone (no second Node start)', () => {
+    for (const command of ['report', 'plot', 'help', '--version', '-V', '--help', undefined, 'no-such-command']) {
+      expect(mallocTunables(command, undefined), String(command)).toBeUndefined();
+    }
+    for (const command of ['evaluate', 'compare', 'check', 'baseline', 'generate', 'serve']) {
+      expect(mallocTunables(command, undefined), command).toBeDefined();
+    }
+  });
+
   it('is what the benchmarks\' memory probe runs with (the two must not drift apart)', async () => {
     const probe = new URL('../../../benchmarks/src/measure-memory.mjs', import.meta.url).href;
     const { CLI_MALLOC_TUNABLES } = await import(probe) as { CLI_MALLOC_TUNABLES: string };
