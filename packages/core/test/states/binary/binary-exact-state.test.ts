@@ -119,3 +119,69 @@ describe('BinaryExactState', () => {
     expect(() => a.update({ scores: new Float64Array(2), positive: new Uint8Array(1) })).toThrow(ValidationError);
   });
 });
+
+describe('BinaryExactState pending rows (kept unsorted, merged by concatenation, up to pendingRows)', () => {
+  const rows = generatedRows(20_000, 17);
+  const whole = oneShot(rows);
+  const small = (pendingRows: number, parts: BinaryRows[]): BinaryExactState => {
+    const s = new BinaryExactState({ labels, options: {}, pendingRows });
+    for (const p of parts) s.update(p);
+    return s;
+  };
+
+  it('gives the one-shot result for any limit and split, batches above and below the limit', () => {
+    const rnd = seededRandom(31);
+    for (const limit of [0, 1, 999, 3_000, 7_001, 50_000]) {
+      const cuts = randomCuts(rows.scores.length, 9, rnd);
+      expect(small(limit, batches(rows, cuts)).compute(), `limit ${limit}`).toEqual(whole);
+    }
+  });
+
+  it('merges pending states of any split to the whole, in any order, leaving the other state as it was', () => {
+    const rnd = seededRandom(32);
+    for (const limit of [2_500, 6_000, 30_000]) {
+      const parts = batches(rows, randomCuts(rows.scores.length, 6, rnd));
+      const states = () => parts.map((p) => small(limit, [p]));
+      // Pairwise (a tree), then folded from the last state backwards.
+      const pairwise = (list: BinaryExactState[]): BinaryExactState =>
+        list.length === 1 ? list[0] : pairwise(Array.from({ length: Math.ceil(list.length / 2) }, (_, i) => (list[2 * i + 1] ? list[2 * i].merge(list[2 * i + 1]) : list[2 * i])));
+      const tree = states();
+      const second = JSON.stringify(small(limit, [parts[1]]).toJSON());
+      const kept = tree[1];
+      expect(pairwise(tree).compute(), `limit ${limit}`).toEqual(whole);
+      expect(JSON.stringify(kept.toJSON())).toBe(second); // merged into another state, unchanged
+      expect(states().reverse().reduce((acc, s) => acc.merge(s)).compute()).toEqual(whole);
+    }
+  });
+
+  it('copies the rows it keeps: the caller may reuse its arrays after update', () => {
+    const state = new BinaryExactState({ labels, options: {}, pendingRows: 50_000 });
+    const scores = new Float64Array(5_000);
+    const positive = new Uint8Array(5_000);
+    for (let at = 0; at < rows.scores.length; at += 5_000) {
+      scores.set(rows.scores.subarray(at, at + 5_000));
+      positive.set(rows.positive.subarray(at, at + 5_000));
+      state.update({ scores, positive });
+    }
+    scores.fill(0.5);
+    expect(state.compute()).toEqual(whole);
+  });
+
+  it('sorts pending rows before a weighted batch, a swap, serialising, or merging with itself', () => {
+    const weighted = generatedRows(3_000, 18, true);
+    const mixed = small(10_000, [slice(rows, 0, 4_000)]).update(weighted).update(slice(rows, 4_000, 20_000));
+    expectCloseMetrics(mixed.compute().metrics, oneShot(concat(mapWeights(rows), weighted)).metrics);
+    const pending = small(50_000, [rows]);
+    expect(viaJson(pending, BinaryExactState.fromJSON).compute()).toEqual(whole);
+    expect(small(50_000, [rows]).merge(small(50_000, [rows])).compute()).toEqual(small(50_000, [rows]).merge(small(50_000, [rows])).compute());
+    const twice = small(50_000, [rows]);
+    expect(twice.merge(twice).compute()).toEqual(oneShot(concat(rows, rows)));
+    expect(small(50_000, [rows]).swapClasses().compute().metrics.roc_auc).toBeCloseTo(1 - whole.metrics.roc_auc, 12);
+    expect(() => new BinaryExactState({ labels, options: {}, pendingRows: -1 })).toThrow(/pendingRows/);
+  });
+});
+
+/** The rows with unit weights (so that they concatenate with weighted rows). */
+function mapWeights(rows: BinaryRows): BinaryRows {
+  return { ...rows, weights: new Float64Array(rows.scores.length).fill(1) };
+}
