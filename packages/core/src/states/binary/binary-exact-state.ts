@@ -11,19 +11,6 @@ import {
 } from './binary-state-config.js';
 import { ScoreRuns } from './score-runs.js';
 
-/**
- * Unweighted rows an exact state keeps unsorted, and merges by concatenation, before sorting them into its runs: a
- * stream of 2^20-row batches then sorts 4-batch pieces and merges sorted runs over two levels instead of four
- * (measured, 1e7 streamed rows: the merges of sorted runs were ~40% of the evaluation).
- */
-export const PENDING_ROWS = 2 ** 22;
-
-/** What an exact binary state is built from: a binary state's labels and options, and its pending-row limit. */
-export interface BinaryExactStateInit extends BinaryStateInit {
-  /** Unweighted rows held unsorted before sorting them (default {@link PENDING_ROWS}; 0 sorts every batch at once). */
-  readonly pendingRows?: number;
-}
-
 /** Kind of {@link BinaryExactState}. */
 export const BINARY_EXACT_KIND = 'binary/exact';
 
@@ -50,15 +37,14 @@ export interface BinaryExactStateJson extends StateJson, BinaryConfigJson {
  * exactly what one-shot evaluation reports.
  *
  * @remarks
- * `update` keeps unweighted rows unsorted (copied) until 2^22 of them are held, and `merge` concatenates such rows;
- * they are then sorted once (`jsBinaryClfCurve`, radix sort) and merged into the held runs linearly (equal scores
- * combine; the cumulative counts of both lists add up) in O(d_held + d_batch). Weighted batches are sorted at once.
- * `merge` of sorted runs is the same linear merge. Everything that reads the state sorts the pending rows first. `compute` reads the held curve as it is (no copy) with `binaryMetricsFromCurve`, `detail = true`.
+ * `update` sorts a batch once (`jsBinaryClfCurve`, radix sort) and merges its runs into the held runs linearly
+ * (equal scores combine; the cumulative counts of both lists add up) in O(d_held + d_batch). `merge` is the same
+ * linear merge. `compute` reads the held curve as it is (no copy) with `binaryMetricsFromCurve`, `detail = true`.
  * Unweighted counts are uint32 integers (float64 beyond 2^32 - 1 per class), so unweighted results are identical to
  * one-shot ones in any split or merge order. Weighted sums are float64 and added in another order than one-shot's
  * row-sequential cumsum: they agree to ~1e-15 relative. Memory: 16 bytes per distinct score (uint32 counts) or 24
- * (float64 counts), plus 9 bytes a pending row; a merge needs both inputs and the output at once; a sort briefly needs
- * the kernel's 18 (34 weighted) bytes a row. Zero-weight rows are left out, as in scikit-learn's `_binary_clf_curve`.
+ * (float64 counts); a merge needs both inputs and the output at once; a batch briefly needs the kernel's 18 (34
+ * weighted) bytes a row. Zero-weight rows are left out, as in scikit-learn's `_binary_clf_curve`.
  * @see sklearn.metrics._ranking._binary_clf_curve
  * @example
  * ```ts
@@ -71,23 +57,14 @@ export class BinaryExactState implements MetricState<BinaryRows> {
   readonly kind = BINARY_EXACT_KIND;
   readonly config: BinaryStateConfig;
   private readonly runs = new ScoreRuns();
-  // Unweighted rows not sorted yet (see `update`): the first batch's own arrays (never written to), else copies.
-  private pendingScores: Float64Array | Float32Array = new Float64Array(0);
-  private pendingFlags: Uint8Array = new Uint8Array(0);
-  private readonly pendingLimit: number;
 
   /**
    * @param init - `labels` (resolved), `options` (resolved here with `resolveBinaryOptions`), `extra` (calibration
    * bins and error costs)
    * @throws ValidationError `invalid_argument` for bad option values
    */
-  constructor(init: BinaryExactStateInit) {
+  constructor(init: BinaryStateInit) {
     this.config = resolveBinaryStateConfig(init);
-    const limit = init.pendingRows ?? PENDING_ROWS;
-    if (!(Number.isInteger(limit) && limit >= 0)) {
-      throw new ValidationError('invalid_argument', `pendingRows must be an integer >= 0, got ${String(limit)}.`);
-    }
-    this.pendingLimit = limit;
   }
 
   /** Number of distinct scores held. */
@@ -97,13 +74,11 @@ export class BinaryExactState implements MetricState<BinaryRows> {
    * @returns this
    */
   swapClasses(): this {
-    this.flush();
     this.runs.swapClasses();
     return this;
   }
 
   get distinctScores(): number {
-    this.flush();
     return this.runs.length;
   }
 
@@ -112,9 +87,7 @@ export class BinaryExactState implements MetricState<BinaryRows> {
    * sized by the batch's rows; the counts may share one buffer).
    */
   get bytes(): number {
-    const buffers = new Set([
-      this.runs.thresholds.buffer, this.runs.tps.buffer, this.runs.fps.buffer, this.pendingScores.buffer, this.pendingFlags.buffer,
-    ]);
+    const buffers = new Set([this.runs.thresholds.buffer, this.runs.tps.buffer, this.runs.fps.buffer]);
     let total = 0;
     for (const b of buffers) total += b.byteLength;
     return total;
@@ -128,14 +101,7 @@ export class BinaryExactState implements MetricState<BinaryRows> {
    */
   update(rows: BinaryRows): this {
     checkBinaryRows(rows);
-    const n = rows.scores.length;
-    if (rows.weights !== undefined || n >= this.pendingLimit) {
-      this.flush();
-      this.runs.mergeCurve(jsBinaryClfCurve(rows), rows.weights !== undefined);
-    } else {
-      // Copied, even into an empty state: the caller may reuse its arrays once `update` returns.
-      this.addPending(rows.scores, rows.positive, true);
-    }
+    this.runs.mergeCurve(jsBinaryClfCurve(rows), rows.weights !== undefined);
     return this;
   }
 
@@ -150,65 +116,18 @@ export class BinaryExactState implements MetricState<BinaryRows> {
       throw new ValidationError('invalid_argument', `Cannot merge a "${String((other as { kind?: unknown })?.kind)}" state into a "${BINARY_EXACT_KIND}" state.`);
     }
     checkSameConfig(BINARY_EXACT_KIND, this.config, other.config);
-    if (other === this) {
-      this.flush();
-      this.runs.mergeFrom(this.runs);
-      return this;
-    }
-    const pending = other.pendingScores.length;
-    if (pending > 0) {
-      // The other's unsorted rows join this state's while they fit; else they are sorted on their own (`other` stays
-      // as it is).
-      if (this.pendingScores.length + pending <= this.pendingLimit) this.addPending(other.pendingScores, other.pendingFlags, false);
-      else this.runs.mergeCurve(jsBinaryClfCurve({ scores: other.pendingScores, positive: other.pendingFlags }), false);
-    }
     this.runs.mergeFrom(other.runs);
     return this;
   }
 
-  /**
-   * Appends unweighted rows to the unsorted ones, sorting what is held first when they would not fit.
-   * @param copy - copy the arrays even when nothing is held (false: they are another state's pending arrays, which no
-   *   state ever writes to, so both may share them)
-   */
-  private addPending(scores: Float64Array | Float32Array, flags: Uint8Array, copy: boolean): void {
-    const held = this.pendingScores.length;
-    if (held + scores.length > this.pendingLimit) this.flush();
-    if (this.pendingScores.length === 0) {
-      this.pendingScores = copy ? Float64Array.from(scores) : scores;
-      this.pendingFlags = copy ? flags.slice() : flags;
-      return;
-    }
-    const n = this.pendingScores.length + scores.length;
-    const s = new Float64Array(n);
-    s.set(this.pendingScores);
-    s.set(scores, this.pendingScores.length);
-    const f = new Uint8Array(n);
-    f.set(this.pendingFlags);
-    f.set(flags, this.pendingFlags.length);
-    this.pendingScores = s;
-    this.pendingFlags = f;
-  }
-
-  /** Sorts the unsorted rows into the runs. */
-  private flush(): void {
-    if (this.pendingScores.length === 0) return;
-    const curve = jsBinaryClfCurve({ scores: this.pendingScores, positive: this.pendingFlags });
-    this.pendingScores = new Float64Array(0);
-    this.pendingFlags = new Uint8Array(0);
-    this.runs.mergeCurve(curve, false);
-  }
-
   /** @returns the cumulative curve of everything added (fresh arrays) */
   curve(): BinaryClfCurve {
-    this.flush();
     const { thresholds, tps, fps } = this.runs.toCurve();
     return { thresholds: thresholds.slice(), tps: tps.slice(), fps: fps.slice() };
   }
 
   /** @returns every binary metric and section, as `binaryMetricsFromCurve(curve, labels, opts, true, extra)` */
   compute(): TaskResult {
-    this.flush();
     const { labels, opts, extra } = this.config;
     // The curve is a view of the runs (no copy): nothing below writes to it or keeps it.
     return binaryMetricsFromCurve(this.runs.toCurve(), labels, opts, true, extra);
@@ -216,7 +135,6 @@ export class BinaryExactState implements MetricState<BinaryRows> {
 
   /** @returns the lossless serialised state (exact float64 bits; counts as u32 or f64) */
   toJSON(): BinaryExactStateJson {
-    this.flush();
     const m = this.runs.length;
     return {
       kind: BINARY_EXACT_KIND,

@@ -1,4 +1,4 @@
-export { BINARY_EXACT_KIND, BinaryExactState, PENDING_ROWS, type BinaryExactStateInit, type BinaryExactStateJson } from './binary-exact-state.js';
+export { BINARY_EXACT_KIND, BinaryExactState, type BinaryExactStateJson } from './binary-exact-state.js';
 export { BINARY_BINNED_KIND, BinaryBinnedState, type BinaryBinnedStateInit, type BinaryBinnedStateJson } from './binary-binned-state.js';
 export { createBinaryState, binaryStateFromJSON, type BinaryState, type BinaryStateMode } from './create-binary-state.js';
 export type { BinaryStateInit, BinaryStateConfig, BinaryConfigJson, JsonNumber } from './binary-state-config.js';
