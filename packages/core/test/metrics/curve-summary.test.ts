@@ -7,16 +7,7 @@ import { logLoss } from '../../src/metrics/binary/log-loss.js';
 import { ksStatistic, thresholdSweep } from '../../src/metrics/binary-extras/index.js';
 import { averagePrecision } from '../../src/metrics/curves/average-precision.js';
 import { rocAuc } from '../../src/metrics/curves/roc-auc.js';
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../states/binary/binary-state-helpers.js';
 
 /** What each metric's own function gives. */
 function oneByOne(curve: BinaryClfCurve, costFp: number, costFn: number): unknown {
@@ -28,7 +19,7 @@ function oneByOne(curve: BinaryClfCurve, costFp: number, costFn: number): unknow
 }
 
 describe('curveSummary', () => {
-  const random = seeded(3);
+  const random = seededRandom(3);
   const n = 5_000;
   const cases: Record<string, () => BinaryClfCurve> = {
     'continuous scores': () => jsBinaryClfCurve({ scores: Float64Array.from({ length: n }, random), positive: Uint8Array.from({ length: n }, () => (random() < 0.3 ? 1 : 0)) }),

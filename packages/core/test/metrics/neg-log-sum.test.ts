@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsBinaryClfCurve } from '../../src/kernels/js/js-kernels.js';
 import { logLoss } from '../../src/metrics/binary/log-loss.js';
 import { NegLogSum } from '../../src/metrics/binary/neg-log-sum.js';
+import { seededRandom } from '../states/binary/binary-state-helpers.js';
 
 /** Neumaier-compensated sum of -log(p): the reference. */
 function reference(ps: Iterable<number>): number {
@@ -16,18 +17,8 @@ function reference(ps: Iterable<number>): number {
   return sum + c;
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('NegLogSum', () => {
-  const random = seeded(5);
+  const random = seededRandom(5);
   const draws: Record<string, () => number> = {
     uniform: () => Math.max(random(), Number.EPSILON),
     'nearly certain (1 - 1e-13)': () => 1 - 1e-13 * (1 + random()),
@@ -55,7 +46,7 @@ describe('NegLogSum', () => {
 
 describe('logLoss from the curve', () => {
   it('matches a per-row sum for distinct and tied scores, confident or not', () => {
-    const random = seeded(9);
+    const random = seededRandom(9);
     const n = 40_000;
     const positive = Uint8Array.from({ length: n }, () => (random() < 0.3 ? 1 : 0));
     // A mix: continuous scores (one row each), a few tied values, and nearly certain right answers.
