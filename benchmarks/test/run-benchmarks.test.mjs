@@ -317,9 +317,9 @@ test('backends: exact runs once per backend, the streamed modes on js; scikit-le
   assert.equal(tfjs.sort_floor_ms, js.sort_floor_ms);
   // Too few rows for the exact targets (judgeTargets skips other backends: results-table.test.mjs).
   assert.deepEqual(tfjs.targets, { time: null, memory: null });
-  // The tfjs probe is measured over an idle process that loaded tfjs too (the fake holds 16 MiB more for it).
-  assert.ok(tfjs.memory.baseline_rss_kb >= js.memory.baseline_rss_kb + 12 * 1024, `${tfjs.memory.baseline_rss_kb} vs ${js.memory.baseline_rss_kb}`);
-  assert.ok(tfjs.memory.peak_rss_kb >= js.memory.baseline_rss_kb + 12 * 1024, 'the tfjs case holds the library too');
+  // The tfjs probe is measured over an idle process that loaded tfjs too (the fake holds 64 MiB more for it).
+  assert.ok(tfjs.memory.baseline_rss_kb >= js.memory.baseline_rss_kb + 48 * 1024, `${tfjs.memory.baseline_rss_kb} vs ${js.memory.baseline_rss_kb}`);
+  assert.ok(tfjs.memory.peak_rss_kb >= js.memory.baseline_rss_kb + 48 * 1024, `the tfjs case holds the library too: ${tfjs.memory.peak_rss_kb} vs ${js.memory.baseline_rss_kb}`);
   const probes = readFileSync(specLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
   assert.deepEqual(probes.filter((p) => p.baseline !== undefined).map((p) => p.baseline), ['js', 'js', 'js', 'tfjs', 'tfjs', 'tfjs']);
   assert.deepEqual(probes.filter((p) => p.baseline === undefined && p.stream === undefined).map((p) => p.backend), ['js', 'tfjs', 'js', 'tfjs']);
