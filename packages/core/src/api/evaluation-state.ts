@@ -100,7 +100,7 @@ export class EvaluationState {
     this.queryValues = registry.queryValues;
     this.context = {
       curveMode: mode,
-      // With the user's positive label no state ever swaps classes (the binned state then skips a logarithm a row).
+      // With the user's positive label no state ever swaps classes (the binned state then sums one labelling's losses).
       settledClasses: spec.task === 'binary' && spec.posLabel !== undefined,
       histogramBins: options.histogramBins,
       ...registry,

@@ -48,7 +48,7 @@ export interface StreamContext {
   readonly histogramBins?: number;
   /**
    * Binary: the batch is prepared with the stream's final positive label, so its state need not support
-   * `swapClasses` (the binned state then takes one logarithm a row instead of two).
+   * `swapClasses` (the binned state then keeps the log-loss and Brier sums of one labelling instead of two).
    */
   readonly settledClasses?: boolean;
   /** The stream-wide id of a ranking query value (batch-local codes differ between batches). */

@@ -20,7 +20,7 @@ export interface BinaryBinnedStateInit extends BinaryStateInit {
   readonly bins?: number;
   /**
    * Whether `swapClasses` must stay possible (default true): the state then sums log loss and Brier for both
-   * labellings, two logarithms a row. A stream that already knows its positive label passes false (one logarithm).
+   * labellings. A stream that already knows its positive label passes false (one labelling's sums: less work a row).
    */
   readonly swappable?: boolean;
 }
