@@ -43,6 +43,35 @@ export function toTransferable<J>(state: { toJSON(): J }): { json: J; transfer: 
   }
 }
 
+/** Depth of {@link readTrusted} calls in progress. */
+let trustedReads = 0;
+
+/**
+ * Runs a deserialisation of states this process's own code serialised with {@link toTransferable} (a worker thread's
+ * batch or merge result): their arrays arrive as they were written, so `fromJSON` may skip the O(n) checks of their
+ * contents (order, monotone counts) that guard states read from a file or a network. Arrays in base64 form are
+ * always checked.
+ * @param read - the deserialisation
+ * @returns what it returns
+ */
+export function readTrusted<T>(read: () => T): T {
+  trustedReads++;
+  try {
+    return read();
+  } finally {
+    trustedReads--;
+  }
+}
+
+/**
+ * Whether an encoded array's contents may go unchecked: it is a transferred array read inside {@link readTrusted}.
+ * @param encoded - the encoded array
+ * @returns true inside `readTrusted` for the `raw` form
+ */
+export function isTrustedArray(encoded: EncodedArray): boolean {
+  return trustedReads > 0 && 'raw' in encoded;
+}
+
 function typeOf(values: StateArray): StateArrayType {
   if (values instanceof Float64Array) return 'f64';
   if (values instanceof Uint32Array) return 'u32';

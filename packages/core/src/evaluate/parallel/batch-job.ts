@@ -3,12 +3,13 @@ import { getColumn, toLabelCodes } from '../../columns/index.js';
 import { isModelperfError, type ModelperfErrorCode } from '../../errors.js';
 import type { LabelValue, TaskName } from '../../report/report.js';
 import type { StateJson } from '../../states/metric-state.js';
-import { toTransferable } from '../../states/state-buffers.js';
+import { readTrusted, toTransferable } from '../../states/state-buffers.js';
 import { stateFromJSON } from '../../states/state-from-json.js';
 import type { LabelKind } from '../binary-classes.js';
 import { prepareTask } from '../evaluate-table.js';
 import type { EvaluationSpec } from '../evaluation-spec.js';
 import type { StreamContext } from '../prepared-task.js';
+import { unpackColumns, type PackedColumns } from './packed-columns.js';
 
 /** One record batch to evaluate on a worker thread. */
 export interface BatchJob {
@@ -19,8 +20,8 @@ export interface BatchJob {
   readonly histogramBins?: number;
   /** Binary: the positive label is final (`BinaryClasses.settled`), so the state need not support swapping. */
   readonly settledClasses?: boolean;
-  /** The batch's used columns as an Arrow IPC stream. */
-  readonly ipc: Uint8Array;
+  /** The batch's used columns: copied as plain buffers (`packColumns`), else as an Arrow IPC stream. */
+  readonly data: { readonly packed: PackedColumns } | { readonly ipc: Uint8Array };
 }
 
 /** Two serialised states (in `toTransferable` form) to merge on a worker thread, the earlier batches' first. */
@@ -58,7 +59,9 @@ const NO_QUERIES: StreamContext['queryId'] = () => {
  * @returns the merged state in transferable form and the buffers to transfer
  */
 export function runMergeJob(job: MergeJob): { result: StateJson; transfer: ArrayBuffer[] } {
-  const { json, transfer } = toTransferable(stateFromJSON(job.earlier).merge(stateFromJSON(job.later)));
+  // The states come from this run's own batch and merge jobs: their contents need no checks.
+  const merged = readTrusted(() => stateFromJSON(job.earlier).merge(stateFromJSON(job.later)));
+  const { json, transfer } = toTransferable(merged);
   return { result: json, transfer };
 }
 
@@ -72,7 +75,7 @@ export function runMergeJob(job: MergeJob): { result: StateJson; transfer: Array
 export function runBatchJob(job: BatchJob): { result: BatchJobResult; transfer: ArrayBuffer[] } {
   let table: Table;
   try {
-    table = tableFromIPC(job.ipc);
+    table = 'packed' in job.data ? unpackColumns(job.data.packed) : tableFromIPC(job.data.ipc);
   } catch (error) {
     return failed(error);
   }
@@ -82,10 +85,10 @@ export function runBatchJob(job: BatchJob): { result: BatchJobResult; transfer: 
 /**
  * `runBatchJob` on a batch already decoded (the calling thread evaluating a batch itself).
  * @param table - the batch's rows
- * @param job - its spec and stream context (`ipc` unused)
+ * @param job - its spec and stream context
  * @returns as `runBatchJob`
  */
-export function runBatchTable(table: Table, job: Omit<BatchJob, 'ipc'>): { result: BatchJobResult; transfer: ArrayBuffer[] } {
+export function runBatchTable(table: Table, job: Omit<BatchJob, 'data'>): { result: BatchJobResult; transfer: ArrayBuffer[] } {
   try {
     const spec = job.spec;
     const coded = spec.task === 'binary' ? toLabelCodes(getColumn(table, spec.label), spec.label) : undefined;

@@ -6,10 +6,11 @@ import type { Report } from '../../report/report.js';
 import { stateFromJSON } from '../../states/state-from-json.js';
 import type { EvaluationSpec } from '../evaluation-spec.js';
 import type { StateJson } from '../../states/metric-state.js';
-import { toTransferable } from '../../states/state-buffers.js';
+import { readTrusted, toTransferable } from '../../states/state-buffers.js';
 import { StreamRun, type StreamOptions } from '../stream-run.js';
 import { AsyncBalancedMerger } from './async-balanced-merger.js';
 import { runBatchTable, runMergeJob, type BatchJob, type BatchJobResult, type MergeJob } from './batch-job.js';
+import { packColumns } from './packed-columns.js';
 import { rebuildError } from './rebuild-error.js';
 
 /** Tasks each worker holds (running + queued) before this thread takes work itself. */
@@ -54,7 +55,8 @@ function specColumns(spec: EvaluationSpec): string[] {
 
 /**
  * Evaluates record batches on this thread and a pool of `threads - 1` worker threads: the batches are read here; each
- * batch's used columns go to a worker with room in its queue (two tasks each; as Arrow IPC bytes, transferred), or,
+ * batch's used columns go to a worker with room in its queue (two tasks each; null-free numeric and string columns
+ * copied into one transferred buffer, `packColumns`, others as Arrow IPC bytes), or,
  * when every queue is full, this thread evaluates the batch itself; states come back with their buffers transferred,
  * and merges run on a worker while batches arrive and here once the input has ended, always in the same balanced tree
  * in batch order — so the report is identical to `evaluateBatches` on one thread, to the last bit. At most two batches
@@ -106,7 +108,7 @@ export async function evaluateBatchesParallel(
     }
     return withThreads(run.finish(), 1);
   }
-  // Workers start when a second batch arrives: a one-batch input never pays for them.
+  // Workers start with the first batch (see below).
   let pool: Piscina | undefined;
   // A worker that cannot start (or dies outside a task) fails the whole run, with a message saying what to do.
   const workerFailure = (error: unknown, filename: string): Error => isModelperfError(error) ? error : new InternalError(
@@ -116,15 +118,21 @@ export async function evaluateBatchesParallel(
   const poolFailure = new Promise<never>((_resolve, reject) => { rejectPool = reject; });
   poolFailure.catch(() => undefined);
   const running = new Set<Promise<unknown>>();
-  const runOnPool = <R>(job: BatchJob | MergeJob, transfer: ArrayBuffer[]): Promise<R> => {
+  const startPool = (): Piscina => {
     if (pool === undefined) {
       const filename = String(options.workerUrl ?? new URL('./evaluate-worker.js', import.meta.url));
       pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 1 });
       pool.on('error', (error: unknown) => rejectPool(workerFailure(error, filename)));
     }
-    const filename = pool.options.filename ?? '';
+    return pool;
+  };
+  /** Whether a worker has room in its queue. */
+  const hasRoom = (): boolean => busy < QUEUE * workers;
+  const runOnPool = <R>(job: BatchJob | MergeJob, transfer: ArrayBuffer[]): Promise<R> => {
+    const started = startPool();
+    const filename = started.options.filename ?? '';
     const task = Promise.race([
-      (pool.run(job, { transferList: transfer }) as Promise<R>).catch((error: unknown) => { throw workerFailure(error, filename); }),
+      (started.run(job, { transferList: transfer }) as Promise<R>).catch((error: unknown) => { throw workerFailure(error, filename); }),
       poolFailure,
     ]);
     running.add(task);
@@ -138,7 +146,7 @@ export async function evaluateBatchesParallel(
   // else here; once the input has ended, here (this thread is idle then, and the merged state ends here: no transfers
   // back and forth). The tree is the same as on one thread either way, so the sums are the same.
   let draining = false;
-  const merger = new AsyncBalancedMerger<StateJson>(async (earlier, later) => !draining && busy < QUEUE * workers
+  const merger = new AsyncBalancedMerger<StateJson>(async (earlier, later) => !draining && hasRoom()
     ? runOnPool<StateJson>({ kind: 'merge', earlier, later }, [...transferables(earlier), ...transferables(later)])
     : runMergeJob({ kind: 'merge', earlier, later }).result);
   try {
@@ -147,6 +155,9 @@ export async function evaluateBatchesParallel(
     for (;;) {
       const next = await iterator.next();
       if (next.done === true) return await finish(run, merger, 1);
+      // The workers load their code while this thread evaluates the first batch (~100-150 ms of module compilation
+      // each, on the other cores): a second batch then finds them ready.
+      if (next.value.numRows > 0) startPool();
       const contribution = run.prepareBatch(next.value);
       if (contribution === undefined) continue;
       merger.push(toTransferable(contribution.state).json);
@@ -179,9 +190,14 @@ export async function evaluateBatchesParallel(
         settledClasses: run.binary?.settled(),
       };
       offset += batch.numRows;
-      if (busy < QUEUE * workers) {
-        const ipc = tableToIPC(new Table(batch).select(columns), 'stream');
-        inFlight.push(runOnPool<BatchJobResult>({ ...job, ipc }, [ipc.buffer as ArrayBuffer]));
+      if (hasRoom()) {
+        const packed = packColumns(batch, columns);
+        if (packed !== undefined) {
+          inFlight.push(runOnPool<BatchJobResult>({ ...job, data: { packed } }, [packed.buffer]));
+        } else {
+          const ipc = tableToIPC(new Table(batch).select(columns), 'stream');
+          inFlight.push(runOnPool<BatchJobResult>({ ...job, data: { ipc } }, [ipc.buffer as ArrayBuffer]));
+        }
       } else {
         // Every worker is busy: this thread takes the batch itself (no copy), then reads on.
         inFlight.push(Promise.resolve(runBatchTable(new Table(batch), job).result));
@@ -200,7 +216,7 @@ export async function evaluateBatchesParallel(
 
 async function finish(run: StreamRun, merger: AsyncBalancedMerger<StateJson>, threads: number): Promise<Report> {
   const merged = await merger.finish();
-  return withThreads(run.finish(merged === undefined ? undefined : stateFromJSON(merged)), threads);
+  return withThreads(run.finish(merged === undefined ? undefined : readTrusted(() => stateFromJSON(merged))), threads);
 }
 
 /** The buffers of a serialised state's arrays (each once). */

@@ -4,7 +4,7 @@ import type { TaskResult } from '../../evaluate/prepared-task.js';
 import type { BinaryClfCurve, BinaryRows } from '../../kernels/binary-clf-curve.js';
 import { jsBinaryClfCurve } from '../../kernels/js/js-kernels.js';
 import type { MetricState, StateJson } from '../metric-state.js';
-import { decodeTypedArray, encodeTypedArray, type EncodedArray } from '../state-buffers.js';
+import { decodeTypedArray, encodeTypedArray, isTrustedArray, type EncodedArray } from '../state-buffers.js';
 import {
   binaryConfigFromJson, binaryConfigToJson, checkBinaryRows, checkSameConfig, resolveBinaryStateConfig,
   type BinaryConfigJson, type BinaryStateConfig, type BinaryStateInit,
@@ -171,19 +171,25 @@ export class BinaryExactState implements MetricState<BinaryRows> {
     if (!(t instanceof Float64Array) || !countsOk || p.length !== t.length || n.length !== t.length) {
       throw new ValidationError('invalid_input', 'A serialised "binary/exact" state holds arrays of the wrong types or lengths.');
     }
-    for (let k = 1; k < t.length; k++) {
-      if (!(t[k] < t[k - 1])) throw new ValidationError('invalid_input', `A serialised "binary/exact" state has thresholds out of order at ${k}.`);
-    }
     const [tps, fps] = version1 ? [cumulative(p), cumulative(n)] : [p, n];
-    for (let k = 0; k < t.length; k++) {
-      const dp = tps[k] - (k > 0 ? tps[k - 1] : 0);
-      const dn = fps[k] - (k > 0 ? fps[k - 1] : 0);
-      if (!(dp >= 0 && dn >= 0)) {
-        throw new ValidationError('invalid_input', `A serialised "binary/exact" state has negative or decreasing counts at ${k}.`);
-      }
-    }
+    // States this run's own workers transferred were checked as they were built.
+    if (!isTrustedArray(j.thresholds)) checkRuns(t, tps, fps);
     state.runs.assign(t, tps, fps);
     return state;
+  }
+}
+
+/** Checks deserialised runs: thresholds strictly descending, cumulative counts non-decreasing from >= 0. */
+function checkRuns(t: Float64Array, tps: Uint32Array | Float64Array, fps: Uint32Array | Float64Array): void {
+  for (let k = 1; k < t.length; k++) {
+    if (!(t[k] < t[k - 1])) throw new ValidationError('invalid_input', `A serialised "binary/exact" state has thresholds out of order at ${k}.`);
+  }
+  for (let k = 0; k < t.length; k++) {
+    const dp = tps[k] - (k > 0 ? tps[k - 1] : 0);
+    const dn = fps[k] - (k > 0 ? fps[k - 1] : 0);
+    if (!(dp >= 0 && dn >= 0)) {
+      throw new ValidationError('invalid_input', `A serialised "binary/exact" state has negative or decreasing counts at ${k}.`);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/errors.js';
 import { BinaryBinnedState, BinaryExactState } from '../../../src/states/binary/index.js';
-import { encodeTypedArray } from '../../../src/states/state-buffers.js';
+import { encodeTypedArray, readTrusted, toTransferable } from '../../../src/states/state-buffers.js';
 import type { BinaryRows } from '../../../src/kernels/binary-clf-curve.js';
 import {
   batches, concat, expectCloseMetrics, generatedRows, labels, mapScores, oneShot, randomCuts, seededRandom, slice, viaJson,
@@ -106,6 +106,20 @@ describe('BinaryExactState', () => {
     const broken = Uint32Array.from(tps);
     broken[3] = broken[2] - 1;
     expect(() => BinaryExactState.fromJSON({ ...v2, tps: encodeTypedArray(broken) } as never)).toThrow(/decreasing counts at 3/);
+  });
+
+  it('checks transferred arrays unless a parallel run reads its own states (readTrusted), and base64 always', () => {
+    const s = fed(batches(rows, [0, 5000, 20000]));
+    const { json } = toTransferable(s);
+    const t = Float64Array.from(s.curve().thresholds);
+    [t[3], t[4]] = [t[4], t[3]];
+    const raw = { ...json, thresholds: { type: 'f64', length: t.length, raw: t } } as never;
+    expect(() => BinaryExactState.fromJSON(raw)).toThrow(/out of order at 4/);
+    expect(() => readTrusted(() => BinaryExactState.fromJSON(raw))).not.toThrow();
+    const text = { ...s.toJSON(), thresholds: encodeTypedArray(t) } as never;
+    expect(() => readTrusted(() => BinaryExactState.fromJSON(text))).toThrow(/out of order at 4/);
+    // Trusted states read back exactly.
+    expect(readTrusted(() => BinaryExactState.fromJSON(toTransferable(s).json)).compute()).toEqual(s.compute());
   });
 
   it('refuses merges with other options or kinds, and foreign JSON', () => {

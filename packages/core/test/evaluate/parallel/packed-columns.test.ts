@@ -1,0 +1,56 @@
+import {
+  Bool, Dictionary, Float64, Int8, Int32, Table, Uint32, Utf8, makeVector, tableFromArrays, vectorFromArray,
+} from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { packColumns, unpackColumns } from '../../../src/evaluate/parallel/packed-columns.js';
+
+/** The values of a table's columns as plain arrays (bigints as numbers). */
+function valuesOf(table: Table, names: string[]): unknown[][] {
+  return names.map((name) => Array.from(table.getChild(name)!.toArray() as ArrayLike<unknown>, (v) => typeof v === 'bigint' ? Number(v) : v));
+}
+
+describe('packColumns / unpackColumns', () => {
+  const table = new Table({
+    score: makeVector(Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i))),
+    score32: makeVector(Float32Array.from({ length: 1000 }, (_, i) => i / 7)),
+    label: makeVector(Int8Array.from({ length: 1000 }, (_, i) => i % 2)),
+    weight: makeVector(Uint32Array.from({ length: 1000 }, (_, i) => i * 3)),
+    big: makeVector(BigInt64Array.from({ length: 1000 }, (_, i) => BigInt(i - 500))),
+    name: vectorFromArray(Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? 'yes' : `no-${i}`)), new Utf8()),
+  });
+  const names = ['score', 'score32', 'label', 'weight', 'big', 'name'];
+
+  it('round-trips null-free numeric and string columns through one transferable buffer, types kept', () => {
+    const batch = table.batches[0];
+    const packed = packColumns(batch, names)!;
+    expect(packed.rows).toBe(1000);
+    // A structured clone with the buffer transferred, as a worker receives it.
+    const received = structuredClone(packed, { transfer: [packed.buffer] });
+    expect(packed.buffer.byteLength).toBe(0);
+    const back = unpackColumns(received);
+    expect(back.schema.fields.map((f) => f.name)).toEqual(names);
+    expect(back.schema.fields.map((f) => String(f.type))).toEqual(['Float64', 'Float32', 'Int8', 'Uint32', 'Int64', 'Utf8']);
+    expect(valuesOf(back, names)).toEqual(valuesOf(table, names));
+    expect([back.getChild('score')!.type, back.getChild('label')!.type, back.getChild('weight')!.type])
+      .toEqual([new Float64(), new Int8(), new Uint32()]);
+  });
+
+  it('copies only the rows of a sliced batch', () => {
+    const slice = table.slice(123, 456);
+    const packed = packColumns(slice.batches[0], names)!;
+    expect(packed.rows).toBe(333);
+    expect(valuesOf(unpackColumns(packed), names)).toEqual(valuesOf(slice, names));
+  });
+
+  it('declines columns it cannot copy as plain buffers (nulls, booleans, dictionaries, missing)', () => {
+    const other = tableFromArrays({ x: Float64Array.of(1, 2, 3) });
+    const withNull = new Table({ x: vectorFromArray([1, null, 3], new Int32()) });
+    const bools = new Table({ x: vectorFromArray([true, false, true], new Bool()) });
+    const dict = new Table({ x: vectorFromArray(['a', 'b', 'a'], new Dictionary(new Utf8(), new Int32())) });
+    expect(packColumns(withNull.batches[0], ['x'])).toBeUndefined();
+    expect(packColumns(bools.batches[0], ['x'])).toBeUndefined();
+    expect(packColumns(dict.batches[0], ['x'])).toBeUndefined();
+    expect(packColumns(other.batches[0], ['y'])).toBeUndefined();
+    expect(packColumns(other.batches[0], ['x'])).toBeDefined();
+  });
+});
