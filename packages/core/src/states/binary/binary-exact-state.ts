@@ -43,8 +43,9 @@ export interface BinaryExactStateJson extends StateJson, BinaryConfigJson {
  * Unweighted counts are uint32 integers (float64 beyond 2^32 - 1 per class), so unweighted results are identical to
  * one-shot ones in any split or merge order. Weighted sums are float64 and added in another order than one-shot's
  * row-sequential cumsum: they agree to ~1e-15 relative. Memory: 16 bytes per distinct score (uint32 counts) or 24
- * (float64 counts); a merge needs both inputs and the output at once; a batch briefly needs the kernel's 18 (34
- * weighted) bytes a row. Zero-weight rows are left out, as in scikit-learn's `_binary_clf_curve`.
+ * (float64 counts); a merge into new buffers needs both inputs and the output at once and reserves room for twice
+ * the output (address space: untouched until the next merge fills it in place, without a second copy); a batch
+ * briefly needs the kernel's 18 (34 weighted) bytes a row. Zero-weight rows are left out, as in scikit-learn's `_binary_clf_curve`.
  * @see sklearn.metrics._ranking._binary_clf_curve
  * @example
  * ```ts
@@ -172,9 +173,10 @@ export class BinaryExactState implements MetricState<BinaryRows> {
       throw new ValidationError('invalid_input', 'A serialised "binary/exact" state holds arrays of the wrong types or lengths.');
     }
     const [tps, fps] = version1 ? [cumulative(p), cumulative(n)] : [p, n];
-    // States this run's own workers transferred were checked as they were built.
-    if (!isTrustedArray(j.thresholds)) checkRuns(t, tps, fps);
-    state.runs.assign(t, tps, fps);
+    // States this run's own workers transferred were checked as they were built, and their buffers are theirs alone.
+    const trusted = isTrustedArray(j.thresholds);
+    if (!trusted) checkRuns(t, tps, fps);
+    state.runs.assign(t, tps, fps, trusted);
     return state;
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BinaryClfCurve } from '../../../src/kernels/binary-clf-curve.js';
 import { jsBinaryClfCurve } from '../../../src/kernels/js/js-kernels.js';
 import { ScoreRuns } from '../../../src/states/binary/index.js';
 
@@ -25,6 +26,15 @@ describe('ScoreRuns', () => {
     expect([c.tps[0], c.fps[0]]).toEqual([12e9, 16e9]);
   });
 });
+
+/** Compares two curves' bytes (toEqual walks large typed arrays slowly). */
+function expectSameCurve(got: BinaryClfCurve, want: BinaryClfCurve): void {
+  const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  for (const key of ['thresholds', 'tps', 'fps'] as const) {
+    expect(got[key].constructor).toBe(want[key].constructor);
+    expect(bytes(got[key]).equals(bytes(want[key])), key).toBe(true);
+  }
+}
 
 describe('ScoreRuns merges (cumulative counts)', () => {
   const curveOf = (scores: number[], positive: number[]) => jsBinaryClfCurve({ scores: Float64Array.from(scores), positive: Uint8Array.from(positive) });
@@ -71,5 +81,43 @@ describe('ScoreRuns merges (cumulative counts)', () => {
     y.mergeFrom(lists[0]);
     expect(x.toCurve()).toEqual(y.toCurve());
     expect(x.totalPos + x.totalNeg).toBe(370);
+  });
+
+  it('reserves room for twice a large merge and fills it in place, with the same curve as a fresh list', () => {
+    // Continuous scores: every row its own run, so two lists of 2^16 rows merge into 2^17 runs.
+    const n = 1 << 16;
+    const parts = [random(n, 21, 2 ** 40), random(n, 22, 2 ** 40), random(n, 23, 2 ** 40)];
+    const whole = curveOf(parts.flatMap((p) => p.scores), parts.flatMap((p) => p.positive));
+    const r = new ScoreRuns();
+    r.mergeCurve(curveOf(parts[0].scores, parts[0].positive), false);
+    r.mergeCurve(curveOf(parts[1].scores, parts[1].positive), false); // into new buffers, twice the runs
+    expect(r.thresholds.length).toBe(2 * r.length);
+    expect(r.tps.length).toBe(2 * r.length);
+    const before = r.thresholds;
+    r.mergeCurve(curveOf(parts[2].scores, parts[2].positive), false); // fits the headroom: in place
+    expect(r.thresholds).toBe(before);
+    expectSameCurve(r.toCurve(), whole);
+  });
+
+  it('keeps the headroom of transferred buffers it owns, never of shared or borrowed ones', () => {
+    const n = 1 << 16;
+    const a = random(n, 31, 2 ** 40);
+    const b = random(n, 32, 2 ** 40);
+    const merged = new ScoreRuns();
+    merged.mergeCurve(curveOf(a.scores, a.positive), false);
+    merged.mergeCurve(curveOf(b.scores, b.positive), false);
+    const { thresholds, tps, fps } = merged.toCurve();
+    const owned = new ScoreRuns();
+    owned.assign(thresholds, tps, fps, true);
+    expect(owned.thresholds.length).toBe(2 * owned.length);
+    expectSameCurve(owned.toCurve(), merged.toCurve());
+    const borrowed = new ScoreRuns();
+    borrowed.assign(thresholds, tps, fps);
+    expect(borrowed.thresholds.length).toBe(borrowed.length);
+    // A kernel curve's two count arrays share one buffer: no room to claim.
+    const kernel = curveOf(a.scores, a.positive);
+    const shared = new ScoreRuns();
+    shared.assign(kernel.thresholds, kernel.tps, kernel.fps, true);
+    expect(shared.tps.length).toBe(shared.length);
   });
 });
