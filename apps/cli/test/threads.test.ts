@@ -37,8 +37,9 @@ describe('modelperf evaluate --threads', () => {
     ['binary binned', binary, ['--label', 'label', '--score', 'score', '--curve-mode', 'binned']],
     ['regression', regression, ['--task', 'regression', '--label', 'target', '--pred', 'prediction', '--stream']],
   ])('%s: the same report on one thread and on three', async (_name, file, args) => {
-    const one = await cli(['evaluate', file, ...args, '--threads', '1', '--quiet', '--format', 'json']);
-    const three = await cli(['evaluate', file, ...args, '--threads', '3', '--quiet', '--format', 'json']);
+    // Leaves of one 7 000-row batch each (the default would gather the whole input into one leaf: one thread).
+    const one = await cli(['evaluate', file, ...args, '--threads', '1', '--leaf-rows', '7000', '--quiet', '--format', 'json']);
+    const three = await cli(['evaluate', file, ...args, '--threads', '3', '--leaf-rows', '7000', '--quiet', '--format', 'json']);
     expect(one.code, one.stderr).toBe(0);
     expect(three.code, three.stderr).toBe(0);
     expect(JSON.parse(one.stdout).options.threads).toBe(1);
@@ -52,5 +53,8 @@ describe('modelperf evaluate --threads', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/--threads must be a positive integer/);
     }
+    const r = await cli(['evaluate', binary, '--label', 'label', '--score', 'score', '--stream', '--leaf-rows', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--leaf-rows must be a positive integer/);
   });
 });

@@ -33,6 +33,7 @@ export interface EvaluateCommandOptions {
   curveMode?: 'exact' | 'binned';
   stream?: boolean;
   threads?: number;
+  leafRows?: number;
   quiet?: boolean;
   costFp?: number;
   costFn?: number;
@@ -79,7 +80,7 @@ export function specFromOptions(o: EvaluateCommandOptions): EvaluateFileSpec {
   const common = {
     weight: o.weight, nan: o.nan, backend: o.backend, by: o.by, minSliceRows: o.minSliceRows,
     ci: o.ci, bootstrap: o.bootstrap, seed: o.seed, inputFormat: o.inputFormat, stream: o.stream,
-    threads: o.threads,
+    threads: o.threads, leafRows: o.leafRows,
   };
   const binned = o.curveMode === 'binned';
   switch (o.task) {

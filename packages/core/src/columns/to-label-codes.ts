@@ -81,16 +81,29 @@ export function toLabelCodes(column: ArrowColumn, name: string): LabelCodeColumn
 }
 
 /**
- * The values of a one-chunk, null-free Int8..Int32 / Uint8..Uint32 column as the Arrow buffer itself: integer labels
- * (the common case) are coded without first being widened to a float64 copy (measured: 1e7 Int8 labels 218 -> 75 ms).
+ * The values of a null-free Int8..Int32 / Uint8..Uint32 column as the Arrow buffer itself (one chunk) or its chunks
+ * joined into one array of the same type (several chunks: a stream's leaf of batches): integer labels (the common
+ * case) are coded without first being widened to a float64 copy (measured: 1e7 Int8 labels 218 -> 75 ms).
  */
 function smallIntegerView(column: ArrowColumn): IntegerLabelArray | undefined {
-  if (column.data.length !== 1) return undefined;
-  const data = column.data[0];
-  const type = data.type;
-  if (type.typeId !== ARROW_TYPE_INT || (type.bitWidth ?? 64) > 32 || data.nullCount !== 0) return undefined;
-  const values = data.values as IntegerLabelArray;
-  return values.length === data.length ? values : values.subarray(0, data.length);
+  const chunks = column.data;
+  if (chunks.length === 0) return undefined;
+  const views: IntegerLabelArray[] = [];
+  for (const data of chunks) {
+    const type = data.type;
+    if (type.typeId !== ARROW_TYPE_INT || (type.bitWidth ?? 64) > 32 || data.nullCount !== 0) return undefined;
+    const values = data.values as IntegerLabelArray;
+    if (views.length > 0 && values.constructor !== views[0].constructor) return undefined;
+    views.push(values.length === data.length ? values : values.subarray(0, data.length));
+  }
+  if (views.length === 1) return views[0];
+  const joined = new (views[0].constructor as new (n: number) => IntegerLabelArray)(column.length);
+  let at = 0;
+  for (const view of views) {
+    joined.set(view, at);
+    at += view.length;
+  }
+  return joined;
 }
 
 function booleanLabelCodes(column: ArrowColumn): LabelCodeParts<boolean> {

@@ -22,6 +22,8 @@ export type EvaluateFileSpec = EvaluationSpec & {
    * measured slower than one thread, see benchmarks/README.md). The report is identical for any number of threads.
    */
   threads?: number;
+  /** Rows of consecutive batches evaluated together as one state when streamed (default 2^21; see `LeafBatches`). */
+  leafRows?: number;
 };
 
 /** Progress of a file evaluation, for a progress bar. */
@@ -60,6 +62,7 @@ export async function evaluateFile(
     try {
       const report = await evaluateBatchesParallel(reader, spec, {
         threads: spec.threads ?? 1,
+        leafRows: spec.leafRows,
         curveMode: spec.curveMode,
         histogramBins: spec.histogramBins,
         onBatch: (rows) => hooks.onProgress?.({ rows, bytesRead: reader.bytesRead(), totalBytes: reader.totalBytes }),

@@ -6,6 +6,7 @@ import type { MetricState } from '../states/metric-state.js';
 import { BinaryClasses } from './binary-classes.js';
 import { prepareTask } from './evaluate-table.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
+import { LeafBatches } from './leaf-batches.js';
 import { BalancedMerger } from './merge-balanced.js';
 import type { StreamContext } from './prepared-task.js';
 import { queryIdRegistry } from './query-id-registry.js';
@@ -18,6 +19,12 @@ export interface StreamOptions {
   histogramBins?: number;
   /** Called after each batch with the rows seen so far (for progress). */
   onBatch?(rows: number): void;
+  /**
+   * Rows from which consecutive batches are evaluated together as one leaf state (default 2^21, `LEAF_ROWS`; a leaf
+   * also closes at 32 MiB of batch data). The leaves depend only on the input, so the report is the same on any
+   * number of threads; float sums (weights, log loss) may differ in the last bits between different leaf sizes.
+   */
+  leafRows?: number;
 }
 
 interface SwappableState extends MetricState<unknown> { swapClasses?(): unknown }
@@ -39,8 +46,8 @@ export interface BatchContribution extends BatchSummary {
 
 /**
  * The running evaluation of one stream of record batches: the stream-wide context, the binary classes seen so far and
- * the batch states merged in batch order (balanced, so k batches of n rows merge in O(n log k)). Batches are either
- * evaluated and merged here (`addBatch`) or elsewhere — worker threads — and counted here in batch order (`record`);
+ * the leaf states merged in input order (balanced, so k leaves of n rows merge in O(n log k)). Leaves are either
+ * evaluated and merged here (`addBatch`) or elsewhere — worker threads — and counted here in input order (`record`);
  * either way the result is the same, to the last bit.
  */
 export class StreamRun {
@@ -51,6 +58,7 @@ export class StreamRun {
   private rowsSeen = 0;
   private dropped = 0;
   private first: BatchSummary | undefined;
+  private readonly leaves: LeafBatches;
 
   /**
    * @param spec - task, columns and options; `by` and `ci` need the whole input and are refused
@@ -63,11 +71,12 @@ export class StreamRun {
     }
     this.context = { curveMode: options.curveMode ?? 'exact', histogramBins: options.histogramBins, ...queryIdRegistry() };
     this.binary = spec.task === 'binary' ? new BinaryClasses(spec.label, spec.posLabel) : undefined;
+    this.leaves = new LeafBatches(options.leafRows);
   }
 
-  /** Rows seen so far (dropped ones included): the row offset of the next batch. */
+  /** Rows seen so far (dropped ones included), those of a leaf still being gathered by `addBatch` too. */
   get rows(): number {
-    return this.rowsSeen;
+    return this.rowsSeen + this.leaves.pendingRows;
   }
 
   /**
@@ -80,24 +89,31 @@ export class StreamRun {
   }
 
   /**
-   * Evaluates one batch on this thread and merges its state.
+   * Adds the next batch to the leaf being gathered; a leaf once complete is evaluated on this thread and its state
+   * merged (`finish` evaluates the last one).
    * @param batch - the next record batch
    */
   addBatch(batch: RecordBatch): void {
-    const contribution = this.prepareBatch(batch);
+    const leaf = this.leaves.add(batch);
+    if (leaf !== undefined) this.addLeaf(leaf);
+  }
+
+  private addLeaf(leaf: RecordBatch | RecordBatch[]): void {
+    const contribution = this.prepareBatch(leaf);
     if (contribution === undefined) return;
     this.merger.push(contribution.state as SwappableState);
     this.record(contribution);
   }
 
   /**
-   * Builds one batch's state on this thread without merging it (the caller merges it, e.g. on worker threads).
-   * @param batch - the next record batch
-   * @returns its contribution; undefined for an empty batch
+   * Builds the state of one batch or leaf (consecutive batches) on this thread without merging it (the caller merges
+   * it, e.g. with states from worker threads).
+   * @param batch - the next record batch, or the batches of the next leaf
+   * @returns its contribution; undefined when it holds no rows
    */
-  prepareBatch(batch: RecordBatch): BatchContribution | undefined {
-    if (batch.numRows === 0) return undefined;
-    const table = new Table(batch);
+  prepareBatch(batch: RecordBatch | RecordBatch[]): BatchContribution | undefined {
+    const table = new Table(Array.isArray(batch) ? batch : [batch]);
+    if (table.numRows === 0) return undefined;
     const observed = this.binary?.observe(table);
     const task = prepareTask(table, this.batchSpec(observed?.posLabel), { label: observed?.coded });
     return {
@@ -122,6 +138,8 @@ export class StreamRun {
    * @throws ValidationError `empty_input` when no batch had rows
    */
   finish(merged?: MetricState<unknown>): Report {
+    const last = this.leaves.flush();
+    if (last !== undefined) this.addLeaf(last);
     const state = (merged as SwappableState | undefined) ?? this.merger.finish();
     const first = this.first;
     if (state === undefined || first === undefined) emptyStateError();

@@ -7,6 +7,7 @@ import { stateFromJSON } from '../../states/state-from-json.js';
 import type { EvaluationSpec } from '../evaluation-spec.js';
 import type { StateJson } from '../../states/metric-state.js';
 import { readTrusted, toTransferable } from '../../states/state-buffers.js';
+import { LeafBatches } from '../leaf-batches.js';
 import { StreamRun, type StreamOptions } from '../stream-run.js';
 import { AsyncBalancedMerger } from './async-balanced-merger.js';
 import { runBatchTable, runMergeJob, type BatchJob, type BatchJobResult, type MergeJob } from './batch-job.js';
@@ -69,8 +70,9 @@ function specColumns(spec: EvaluationSpec): string[] {
  * and the workers started with the first batch (2026-11-29, 2-core VM, 1e7 rows): two threads 1.14x one thread
  * on exact streams, 0.77x on binned ones (worker start-up is most of a 0.33 s binned run).
  *
- * The first batch is evaluated on this thread (it checks the columns and fixes a binary stream's provisional positive
- * label). Ranking streams need stream-wide query ids in row order and run on this thread.
+ * Batches are gathered into leaves (`LeafBatches`, as `evaluateBatches` does: the leaves, hence the sums, do not depend
+ * on the thread count); a leaf is the unit handed to a worker. The first leaf is evaluated on this thread (it checks
+ * the columns and fixes a binary stream's provisional positive label). Ranking streams need stream-wide query ids in row order and run on this thread.
  *
  * @param batches - record batches of one schema
  * @param spec - task, columns and options (`by` and `ci` refused, as for `evaluateBatches`)
@@ -85,7 +87,9 @@ function specColumns(spec: EvaluationSpec): string[] {
  * async function* batches() {
  *   for (let at = 0; at < table.numRows; at += 10_000) yield* table.slice(at, at + 10_000).batches;
  * }
- * const report = await evaluateBatchesParallel(batches(), { task: 'binary', label: 'label', score: 'score' }, { threads: 2 });
+ * // Leaves of one 10 000-row batch each (the default gathers ~2^21 rows into a leaf: this input would be one).
+ * const spec = { task: 'binary', label: 'label', score: 'score' } as const;
+ * const report = await evaluateBatchesParallel(batches(), spec, { threads: 2, leafRows: 10_000 });
  * console.log(report.rows, report.options.threads); // 40000 2
  * ```
  */
@@ -152,25 +156,29 @@ export async function evaluateBatchesParallel(
     ? runOnPool<StateJson>({ kind: 'merge', earlier, later }, [...transferables(earlier), ...transferables(later)])
     : runMergeJob({ kind: 'merge', earlier, later }).result);
   try {
-    // The first batches run here until a binary stream's provisional positive label is known (the first batch with
-    // labels), exactly as on one thread; column errors surface here too.
+    // Batches are evaluated in leaves (`LeafBatches`: whole batches up to ~2^21 rows), exactly as on one thread. The
+    // first leaves run here until a binary stream's provisional positive label is known (the first leaf with labels),
+    // exactly as on one thread; column errors surface here too.
+    const leaves = new LeafBatches(options.leafRows);
     for (;;) {
       const next = await iterator.next();
+      // The workers load their code while this thread evaluates the first leaf (~100-150 ms of module compilation
+      // each, on the other cores): the next leaf then finds them ready.
+      if (next.done !== true && next.value.numRows > 0) startPool();
+      const leaf = next.done === true ? leaves.flush() : leaves.add(next.value);
+      const contribution = leaf === undefined ? undefined : run.prepareBatch(leaf);
+      if (contribution !== undefined) {
+        merger.push(toTransferable(contribution.state).json);
+        run.record(contribution);
+        options.onBatch?.(run.rows);
+      }
       if (next.done === true) return await finish(run, merger, 1);
-      // The workers load their code while this thread evaluates the first batch (~100-150 ms of module compilation
-      // each, on the other cores): a second batch then finds them ready.
-      if (next.value.numRows > 0) startPool();
-      const contribution = run.prepareBatch(next.value);
-      if (contribution === undefined) continue;
-      merger.push(toTransferable(contribution.state).json);
-      run.record(contribution);
-      options.onBatch?.(run.rows);
-      if (run.binary === undefined || run.binary.provisional() !== undefined) break;
+      if (contribution !== undefined && (run.binary === undefined || run.binary.provisional() !== undefined)) break;
     }
     const columns = specColumns(spec);
     const inFlight: Array<Promise<BatchJobResult>> = [];
     let offset = run.rows;
-    // Batch results are read in batch order: the first failing batch in the input is the one reported.
+    // Leaf results are read in input order: the first failing leaf in the input is the one reported.
     const absorb = async (): Promise<void> => {
       const result = await inFlight.shift()!;
       if (!result.ok) throw rebuildError(result.error);
@@ -181,9 +189,7 @@ export async function evaluateBatchesParallel(
       merger.push(result.state);
       options.onBatch?.(run.rows);
     };
-    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
-      const batch = next.value;
-      if (batch.numRows === 0) continue;
+    const dispatch = (leaf: RecordBatch[]): void => {
       const job = {
         kind: 'batch' as const,
         spec: { ...run.batchSpec(run.binary?.provisional()), rowOffset: offset } as EvaluationSpec,
@@ -191,21 +197,29 @@ export async function evaluateBatchesParallel(
         histogramBins: run.context.histogramBins,
         settledClasses: run.binary?.settled(),
       };
-      offset += batch.numRows;
+      const table = new Table(leaf);
+      offset += table.numRows;
       if (hasRoom()) {
-        const packed = packColumns(batch, columns);
+        const packed = packColumns(leaf, columns);
         if (packed !== undefined) {
           inFlight.push(runOnPool<BatchJobResult>({ ...job, data: { packed } }, [packed.buffer]));
         } else {
-          const ipc = tableToIPC(new Table(batch).select(columns), 'stream');
+          const ipc = tableToIPC(table.select(columns), 'stream');
           inFlight.push(runOnPool<BatchJobResult>({ ...job, data: { ipc } }, [ipc.buffer as ArrayBuffer]));
         }
       } else {
-        // Every worker is busy: this thread takes the batch itself (no copy), then reads on.
-        inFlight.push(Promise.resolve(runBatchTable(new Table(batch), job).result));
+        // Every worker is busy: this thread takes the leaf itself (no copy), then reads on.
+        inFlight.push(Promise.resolve(runBatchTable(table, job).result));
       }
+    };
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+      const leaf = leaves.add(next.value);
+      if (leaf === undefined) continue;
+      dispatch(leaf);
       if (inFlight.length >= 2 * threads) await absorb();
     }
+    const last = leaves.flush();
+    if (last !== undefined) dispatch(last);
     while (inFlight.length > 0) await absorb();
     draining = true;
     return await finish(run, merger, threads);

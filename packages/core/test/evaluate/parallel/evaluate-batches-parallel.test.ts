@@ -10,6 +10,7 @@ import {
   regressionPredictionsTable,
 } from '../../../src/generate/index.js';
 import type { Report } from '../../../src/report/report.js';
+import { expectClose } from '../../states/regression/state-laws.js';
 
 // Worker threads run the built module (Node cannot load the TypeScript source in a worker): `pnpm build` first.
 const workerUrl = new URL('../../../dist/evaluate-worker.js', import.meta.url);
@@ -43,17 +44,28 @@ const CASES: Array<[string, Table, EvaluationSpec, 'exact' | 'binned']> = [
 
 describe('evaluateBatchesParallel', () => {
   it.each(CASES)('%s: the report is identical to one thread, to the last bit', async (name, table, spec, curveMode) => {
-    // 13 batches: an odd count, so the merge tree has a partial last level.
-    const one = await evaluateBatches(batchesOf(table, 2_400), spec, { curveMode });
-    const many = await evaluateBatchesParallel(batchesOf(table, 2_400), spec, { curveMode, threads: 3, workerUrl });
+    // 13 batches, each its own leaf: an odd count, so the merge tree has a partial last level.
+    const one = await evaluateBatches(batchesOf(table, 2_400), spec, { curveMode, leafRows: 2_400 });
+    const many = await evaluateBatchesParallel(batchesOf(table, 2_400), spec, { curveMode, threads: 3, workerUrl, leafRows: 2_400 });
     expect(comparable(many)).toEqual(comparable(one));
     expect(many.options.threads).toBe(name.startsWith('ranking') ? 1 : 3);
+  });
+
+  it.each(CASES.filter(([name]) => !name.startsWith('ranking')))('%s: leaves of several batches, the same report on 1 and 3 threads', async (_name, table, spec, curveMode) => {
+    // Batches of 1 000 rows gathered into leaves of 3 000 (the last one shorter): 10 leaves.
+    const one = await evaluateBatches(batchesOf(table, 1_000), spec, { curveMode, leafRows: 3_000 });
+    const many = await evaluateBatchesParallel(batchesOf(table, 1_000), spec, { curveMode, threads: 3, workerUrl, leafRows: 3_000 });
+    expect(comparable(many)).toEqual(comparable(one));
+    expect(many.options.threads).toBe(3);
+    // Leaves change only how rows are grouped: the metrics equal those of batch-sized leaves (float sums to 1e-12).
+    const batchLeaves = await evaluateBatches(batchesOf(table, 1_000), spec, { curveMode, leafRows: 1 });
+    expectClose(one.metrics, batchLeaves.metrics);
   });
 
   it('counts progress over every batch', async () => {
     const table = binaryPredictionsTable({ rows: 10_000, seed: 1 });
     const seen: number[] = [];
-    await evaluateBatchesParallel(batchesOf(table, 1_000), { task: 'binary', label: 'label', score: 'score' }, { threads: 2, workerUrl, onBatch: (rows) => seen.push(rows) });
+    await evaluateBatchesParallel(batchesOf(table, 1_000), { task: 'binary', label: 'label', score: 'score' }, { threads: 2, workerUrl, leafRows: 1_000, onBatch: (rows) => seen.push(rows) });
     expect(seen.at(-1)).toBe(10_000);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
   });
@@ -64,8 +76,8 @@ describe('evaluateBatchesParallel', () => {
     const scores = Array.from({ length: n }, (_, i) => ((i * 7919) % 1000) / 1000);
     const table = new Table({ y: vectorFromArray(labels, new Utf8()), p: vectorFromArray(scores, new Float64()) });
     const spec: EvaluationSpec = { task: 'binary', label: 'y', score: 'p' };
-    const one = await evaluateBatches(batchesOf(table, 500), spec);
-    const many = await evaluateBatchesParallel(batchesOf(table, 500), spec, { threads: 2, workerUrl });
+    const one = await evaluateBatches(batchesOf(table, 500), spec, { leafRows: 500 });
+    const many = await evaluateBatchesParallel(batchesOf(table, 500), spec, { threads: 2, workerUrl, leafRows: 500 });
     expect(many.options.pos_label).toBe('spam');
     expect(comparable(many)).toEqual(comparable(one));
   });
@@ -75,13 +87,13 @@ describe('evaluateBatchesParallel', () => {
     const scores = Array.from({ length: n }, (_, i) => (i === 4_321 || i === 5_500 ? NaN : (i % 97) / 97));
     const table = new Table({ y: vectorFromArray(Array.from({ length: n }, (_, i) => i % 2), new Float64()), p: vectorFromArray(scores, new Float64()) });
     const spec: EvaluationSpec = { task: 'binary', label: 'y', score: 'p' };
-    await expect(evaluateBatchesParallel(batchesOf(table, 1_000), spec, { threads: 2, workerUrl }))
+    await expect(evaluateBatchesParallel(batchesOf(table, 1_000), spec, { threads: 2, workerUrl, leafRows: 1_000 }))
       .rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/`p` holds a null or NaN at row 4321/) });
     const three = new Table({
       y: vectorFromArray(Array.from({ length: n }, (_, i) => (i === 5_000 ? 2 : i % 2)), new Float64()),
       p: vectorFromArray(Array.from({ length: n }, (_, i) => (i % 89) / 89), new Float64()),
     });
-    await expect(evaluateBatchesParallel(batchesOf(three, 1_000), spec, { threads: 2, workerUrl })).rejects.toThrow(/3 distinct labels/);
+    await expect(evaluateBatchesParallel(batchesOf(three, 1_000), spec, { threads: 2, workerUrl, leafRows: 1_000 })).rejects.toThrow(/3 distinct labels/);
   });
 
   it('refuses a bad thread count and what streaming cannot do; one batch or no rows need no workers', async () => {
@@ -101,7 +113,7 @@ describe('evaluateBatchesParallel without a usable worker module', () => {
   it('fails with a clear error instead of hanging or crashing', async () => {
     const table = binaryPredictionsTable({ rows: 4_000, seed: 2 });
     const run = evaluateBatchesParallel(batchesOf(table, 1_000), { task: 'binary', label: 'label', score: 'score' }, {
-      threads: 2, workerUrl: new URL('file:///nonexistent/evaluate-worker.js'),
+      threads: 2, workerUrl: new URL('file:///nonexistent/evaluate-worker.js'), leafRows: 1_000,
     });
     await expect(run).rejects.toThrow(/worker thread failed .*--threads 1/);
   });

@@ -22,7 +22,7 @@ describe('packColumns / unpackColumns', () => {
 
   it('round-trips null-free numeric and string columns through one transferable buffer, types kept', () => {
     const batch = table.batches[0];
-    const packed = packColumns(batch, names)!;
+    const packed = packColumns([batch], names)!;
     expect(packed.rows).toBe(1000);
     // A structured clone with the buffer transferred, as a worker receives it.
     const received = structuredClone(packed, { transfer: [packed.buffer] });
@@ -37,9 +37,24 @@ describe('packColumns / unpackColumns', () => {
 
   it('copies only the rows of a sliced batch', () => {
     const slice = table.slice(123, 456);
-    const packed = packColumns(slice.batches[0], names)!;
+    const packed = packColumns(slice.batches, names)!;
     expect(packed.rows).toBe(333);
     expect(valuesOf(unpackColumns(packed), names)).toEqual(valuesOf(slice, names));
+  });
+
+  it('joins the batches of a leaf into one column each, string offsets rebased', () => {
+    // Three batches, the middle one a slice (its string offsets do not start at 0).
+    const parts = [table.slice(0, 100), table.slice(250, 600), table.slice(900, 1000)];
+    const batches = parts.flatMap((t) => t.batches);
+    expect(batches.length).toBe(3);
+    const packed = packColumns(batches, names)!;
+    expect(packed.rows).toBe(550);
+    const whole = new Table(batches);
+    expect(valuesOf(unpackColumns(structuredClone(packed, { transfer: [packed.buffer] })), names)).toEqual(valuesOf(whole, names));
+    // One batch with nulls in a column declines the whole leaf.
+    const nulls = new Table({ x: vectorFromArray([1, null], new Int32()) });
+    const clean = new Table({ x: vectorFromArray([1, 2], new Int32()) });
+    expect(packColumns([...clean.batches, ...nulls.batches], ['x'])).toBeUndefined();
   });
 
   it('declines columns it cannot copy as plain buffers (nulls, booleans, dictionaries, missing)', () => {
@@ -47,10 +62,10 @@ describe('packColumns / unpackColumns', () => {
     const withNull = new Table({ x: vectorFromArray([1, null, 3], new Int32()) });
     const bools = new Table({ x: vectorFromArray([true, false, true], new Bool()) });
     const dict = new Table({ x: vectorFromArray(['a', 'b', 'a'], new Dictionary(new Utf8(), new Int32())) });
-    expect(packColumns(withNull.batches[0], ['x'])).toBeUndefined();
-    expect(packColumns(bools.batches[0], ['x'])).toBeUndefined();
-    expect(packColumns(dict.batches[0], ['x'])).toBeUndefined();
-    expect(packColumns(other.batches[0], ['y'])).toBeUndefined();
-    expect(packColumns(other.batches[0], ['x'])).toBeDefined();
+    expect(packColumns(withNull.batches, ['x'])).toBeUndefined();
+    expect(packColumns(bools.batches, ['x'])).toBeUndefined();
+    expect(packColumns(dict.batches, ['x'])).toBeUndefined();
+    expect(packColumns(other.batches, ['y'])).toBeUndefined();
+    expect(packColumns(other.batches, ['x'])).toBeDefined();
   });
 });

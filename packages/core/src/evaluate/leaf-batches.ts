@@ -1,0 +1,64 @@
+import type { RecordBatch } from 'apache-arrow';
+import { ValidationError } from '../errors.js';
+
+/** Rows from which gathered batches form a leaf (see {@link LeafBatches}). */
+export const LEAF_ROWS = 2 ** 21;
+/** Bytes of batch data from which gathered batches form a leaf, whatever their rows (wide batches). */
+export const LEAF_BYTES = 32 * 2 ** 20;
+
+/**
+ * Gathers consecutive record batches into leaves: the unit a stream evaluates into one mergeable state. A leaf is
+ * whole batches, closed once it holds {@link LEAF_ROWS} rows or {@link LEAF_BYTES} bytes (a bigger batch is a leaf
+ * alone); the last leaf holds what is left. Fewer, larger states mean one sort of more rows instead of merges of
+ * sorted runs: an exact binary stream of 2^20-row batches then merges 2^21-row leaves, one merge level less.
+ * The leaves depend only on the batches, so every thread count evaluates the same leaves (same sums, to the bit).
+ * @example
+ * ```ts
+ * const leaves = new LeafBatches();
+ * for (const batch of batches) { const leaf = leaves.add(batch); if (leaf) evaluate(leaf); }
+ * const last = leaves.flush(); if (last) evaluate(last);
+ * ```
+ */
+export class LeafBatches {
+  private held: RecordBatch[] = [];
+  private rows = 0;
+  private bytes = 0;
+
+  /**
+   * @param leafRows - rows that close a leaf
+   * @param leafBytes - bytes that close a leaf
+   */
+  constructor(private readonly leafRows = LEAF_ROWS, private readonly leafBytes = LEAF_BYTES) {
+    if (!(Number.isInteger(leafRows) && leafRows >= 1)) {
+      throw new ValidationError('invalid_argument', `leafRows must be a positive integer, got ${String(leafRows)}.`);
+    }
+  }
+
+  /** Rows gathered and not yet handed out. */
+  get pendingRows(): number {
+    return this.rows;
+  }
+
+  /**
+   * Adds the next batch (empty ones are skipped).
+   * @param batch - the batch
+   * @returns the leaf this batch closes, else undefined
+   */
+  add(batch: RecordBatch): RecordBatch[] | undefined {
+    if (batch.numRows === 0) return undefined;
+    this.held.push(batch);
+    this.rows += batch.numRows;
+    this.bytes += batch.data.byteLength;
+    return this.rows >= this.leafRows || this.bytes >= this.leafBytes ? this.flush() : undefined;
+  }
+
+  /** @returns the batches gathered so far as a leaf (undefined when none), and starts a new one */
+  flush(): RecordBatch[] | undefined {
+    if (this.held.length === 0) return undefined;
+    const leaf = this.held;
+    this.held = [];
+    this.rows = 0;
+    this.bytes = 0;
+    return leaf;
+  }
+}
