@@ -60,7 +60,18 @@ describe('toLabelCodes', () => {
       expect(result.codes).toBe(result.codes); // computed once
       expect(decode(result)).toEqual([...values]);
     }
-    // Three values, nulls, floats or several chunks: the general coding, no integerValues.
+    // Several chunks of one integer type (a stream's leaf of batches): joined into one array, then the same path.
+    const chunked = makeVector(Int8Array.of(1, 0)).concat(makeVector(Int8Array.of(0, 1, 1)));
+    expect(chunked.data.length).toBe(2);
+    const joined = toLabelCodes(chunked, 'y');
+    expect([...joined.integerValues!]).toEqual([1, 0, 0, 1, 1]);
+    expect(joined.integerValues).toBeInstanceOf(Int8Array);
+    expect(joined.classes).toEqual([0, 1]);
+    // Chunks of different integer types, three values, nulls, floats: the general coding, no integerValues.
+    const mixed = makeVector(Int8Array.of(1, 0)).concat(makeVector(Int16Array.of(0, 1)) as never);
+    expect(mixed.data.length).toBe(2);
+    expect(toLabelCodes(mixed, 'y').integerValues).toBeUndefined();
+    expect([...toLabelCodes(mixed, 'y').codes]).toEqual([1, 0, 0, 1]);
     expect(toLabelCodes(vectorFromArray([0, 1, 2], new Int8()), 'y').integerValues).toBeUndefined();
     expect(toLabelCodes(vectorFromArray([0, 2], new Int8()), 'y').integerValues).toBeUndefined();
     expect(toLabelCodes(vectorFromArray([0, null, 1], new Int8()), 'y').integerValues).toBeUndefined();
