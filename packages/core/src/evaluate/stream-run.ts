@@ -6,7 +6,7 @@ import type { MetricState } from '../states/metric-state.js';
 import { BinaryClasses } from './binary-classes.js';
 import { prepareTask } from './evaluate-table.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
-import { LeafBatches } from './leaf-batches.js';
+import { LeafBatches, leafRowsFor } from './leaf-batches.js';
 import { BalancedMerger } from './merge-balanced.js';
 import type { StreamContext } from './prepared-task.js';
 import { queryIdRegistry } from './query-id-registry.js';
@@ -20,9 +20,10 @@ export interface StreamOptions {
   /** Called after each batch with the rows seen so far (for progress). */
   onBatch?(rows: number): void;
   /**
-   * Rows from which consecutive batches are evaluated together as one leaf state (default 2^21, `LEAF_ROWS`; a leaf
-   * also closes at 32 MiB of batch data). The leaves depend only on the input, so the report is the same on any
-   * number of threads; float sums (weights, log loss) may differ in the last bits between different leaf sizes.
+   * Rows from which consecutive batches are evaluated together as one leaf state (default: 2^21 for exact binary
+   * curves, a leaf also closing at 32 MiB of batch data; every batch its own leaf otherwise — see `leafRowsFor`). The
+   * leaves depend only on the input, so the report is the same on any number of threads; float sums (weights, log
+   * loss) may differ in the last bits between different leaf sizes.
    */
   leafRows?: number;
 }
@@ -71,7 +72,16 @@ export class StreamRun {
     }
     this.context = { curveMode: options.curveMode ?? 'exact', histogramBins: options.histogramBins, ...queryIdRegistry() };
     this.binary = spec.task === 'binary' ? new BinaryClasses(spec.label, spec.posLabel) : undefined;
-    this.leaves = new LeafBatches(options.leafRows);
+    this.leaves = this.leafBatches(options.leafRows);
+  }
+
+  /**
+   * A leaf gatherer for this stream (the one `addBatch` uses, or one per parallel run: the same leaves either way).
+   * @param leafRows - the caller's leaf size, if any (default by task and curve mode, `leafRowsFor`)
+   * @returns a new, empty gatherer
+   */
+  leafBatches(leafRows?: number): LeafBatches {
+    return new LeafBatches(leafRowsFor(this.spec.task, this.context.curveMode, leafRows));
   }
 
   /** Rows seen so far (dropped ones included), those of a leaf still being gathered by `addBatch` too. */

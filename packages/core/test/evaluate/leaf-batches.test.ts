@@ -1,6 +1,6 @@
 import { Float64, Table, vectorFromArray, type RecordBatch } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { LeafBatches } from '../../src/evaluate/leaf-batches.js';
+import { LEAF_ROWS, LeafBatches, leafRowsFor } from '../../src/evaluate/leaf-batches.js';
 
 /** One record batch of `rows` float64 values in each of `columns` columns. */
 function batch(rows: number, columns = 1): RecordBatch {
@@ -34,5 +34,13 @@ describe('LeafBatches', () => {
   it('refuses a leaf size that is not a positive integer', () => {
     expect(() => new LeafBatches(0)).toThrow(/leafRows must be a positive integer, got 0/);
     expect(() => new LeafBatches(1.5)).toThrow(/leafRows/);
+  });
+
+  it('gathers leaves for exact binary curves only, unless told', () => {
+    expect(leafRowsFor('binary', 'exact')).toBe(LEAF_ROWS);
+    expect(leafRowsFor('binary', 'binned')).toBe(1);
+    for (const task of ['multiclass', 'multilabel', 'regression', 'ranking']) expect(leafRowsFor(task, 'exact')).toBe(1);
+    expect(leafRowsFor('regression', 'exact', 5_000)).toBe(5_000);
+    expect(leafRowsFor('binary', 'exact', 1)).toBe(1);
   });
 });

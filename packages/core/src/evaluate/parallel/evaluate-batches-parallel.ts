@@ -7,7 +7,6 @@ import { stateFromJSON } from '../../states/state-from-json.js';
 import type { EvaluationSpec } from '../evaluation-spec.js';
 import type { StateJson } from '../../states/metric-state.js';
 import { readTrusted, toTransferable } from '../../states/state-buffers.js';
-import { LeafBatches } from '../leaf-batches.js';
 import { StreamRun, type StreamOptions } from '../stream-run.js';
 import { AsyncBalancedMerger } from './async-balanced-merger.js';
 import { runBatchTable, runMergeJob, type BatchJob, type BatchJobResult, type MergeJob } from './batch-job.js';
@@ -159,7 +158,7 @@ export async function evaluateBatchesParallel(
     // Batches are evaluated in leaves (`LeafBatches`: whole batches up to ~2^21 rows), exactly as on one thread. The
     // first leaves run here until a binary stream's provisional positive label is known (the first leaf with labels),
     // exactly as on one thread; column errors surface here too.
-    const leaves = new LeafBatches(options.leafRows);
+    const leaves = run.leafBatches(options.leafRows);
     for (;;) {
       const next = await iterator.next();
       // The workers load their code while this thread evaluates the first leaf (~100-150 ms of module compilation
