@@ -40,8 +40,12 @@ export function prepareBinaryTask(table: Table, spec: BinarySpec, codedLabel?: L
   const options = {
     pos_label: prepared.labels.positive, threshold: opts.threshold, beta: opts.beta, zero_division: opts.zeroDivision,
   };
+  // The scores are this task's own copy (not a view of the table) when the column was converted or joined from chunks,
+  // or rows were dropped: a state built from them (`toState`, the last use of these rows) may then sort them in place.
+  const scoreColumn = getColumn(table, spec.score);
+  const ownsScores = !scoreColumn.data.some((data) => (data.values as ArrayBufferView | undefined)?.buffer === prepared.rows.scores.buffer);
   return binaryTask(prepared.rows, prepared.labels, opts, { bins: spec.bins, costFp: spec.costFp, costFn: spec.costFn },
-    columns, options, prepared.dropped, warnings, prepared.kept);
+    columns, options, prepared.dropped, warnings, prepared.kept, ownsScores);
 }
 
 /** The labels of every streamed binary state: flags as given; the stream driver names the real labels. */
@@ -57,6 +61,7 @@ function binaryTask(
   dropped: number,
   warnings: ReportWarning[],
   sourceRows?: Uint32Array,
+  ownsScores = false,
 ): PreparedTask {
   return {
     task: 'binary',
@@ -84,6 +89,6 @@ function binaryTask(
     toState: (context) => createBinaryState(context.curveMode, {
       labels: STREAM_LABELS, options: { ...opts, posLabel: undefined }, extra, bins: context.histogramBins,
       swappable: context.settledClasses !== true,
-    }).update(rows),
+    }).update(ownsScores ? { ...rows, consumeScores: true } : rows),
   };
 }

@@ -37,7 +37,11 @@ export interface PreparedTask {
   subset(indices: Uint32Array): PreparedTask;
   /** Closed-form intervals the task offers (e.g. DeLong for ROC AUC), at a confidence level. */
   analyticIntervals?(level: number): Record<string, ReportInterval>;
-  /** A mergeable state holding these rows (streaming: one per batch, merged). */
+  /**
+   * A mergeable state holding these rows (streaming: one per leaf of batches, merged). The task's last use: the
+   * state may take over copies the task made of its columns (binary scores joined from several chunks are sorted in
+   * place), so `evaluate`, `subset` and intervals must not follow it.
+   */
   toState(context: StreamContext): MetricState<unknown>;
 }
 

@@ -18,6 +18,12 @@ export interface BinaryRows {
   /** 1 for the positive class, 0 for the negative class. */
   readonly positive: Uint8Array;
   readonly weights?: Float64Array | Float32Array;
+  /**
+   * The js kernel may sort `scores` in place and keep their buffer as the curve's thresholds: set only when the
+   * scores are a private float64 copy that nothing reads afterwards (a stream leaf's columns joined from several
+   * batches), which saves the kernel's own copy (8 bytes a row of fresh memory).
+   */
+  readonly consumeScores?: boolean;
 }
 
 /** The kernels a metric family calls; one implementation per backend. */

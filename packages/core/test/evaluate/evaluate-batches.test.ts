@@ -46,6 +46,18 @@ describe('evaluateBatches (streaming) equals evaluating the whole table', () => 
     if (whole.confusion_matrix) expect(streamed.confusion_matrix).toEqual(whole.confusion_matrix);
   });
 
+  it('leaves of several batches (sorted in a joined copy) and of one batch (a view) leave the input as it was', async () => {
+    const table = binaryPredictionsTable({ rows: 20_000, seed: 9 });
+    const before = Float64Array.from(table.getChild('score')!.toArray() as Float64Array);
+    const spec: EvaluationSpec = { task: 'binary', label: 'label', score: 'score' };
+    const whole = await evaluateTable(table, spec);
+    for (const leafRows of [1, 6_000, 50_000]) {
+      const streamed = await evaluateBatches(batchesOf(table, [1, 4999, 3333, 7000]), spec, { leafRows });
+      expectSameMetrics(streamed.metrics, whole.metrics);
+      expect(Float64Array.from(table.getChild('score')!.toArray() as Float64Array)).toEqual(before);
+    }
+  });
+
   it('resolves the positive label over all batches (string labels, first batch holds only the negative one)', async () => {
     const labels = ['ham', 'ham', 'spam', 'ham', 'spam', 'spam', 'ham', 'spam'];
     const scores = [0.1, 0.4, 0.35, 0.2, 0.8, 0.9, 0.7, 0.6];

@@ -24,12 +24,15 @@ export const jsKernels: Kernels = {
  * ```
  */
 export function jsBinaryClfCurve(rows: BinaryRows): BinaryClfCurve {
-  return rows.weights === undefined ? unweightedCurve(rows.scores, rows.positive) : weightedCurve(rows.scores, rows.positive, rows.weights);
+  return rows.weights === undefined
+    ? unweightedCurve(rows.scores, rows.positive, rows.consumeScores === true)
+    : weightedCurve(rows.scores, rows.positive, rows.weights);
 }
 
-function unweightedCurve(scores: Float64Array | Float32Array, positive: Uint8Array): BinaryClfCurve {
+function unweightedCurve(scores: Float64Array | Float32Array, positive: Uint8Array, consume: boolean): BinaryClfCurve {
   const n = scores.length;
-  const keys = new Float64Array(n);
+  // Sorted in place when the caller hands the scores over (`consumeScores`), else in a copy.
+  const keys = consume && scores instanceof Float64Array ? scores : new Float64Array(n);
   // `+ 0` turns -0 into +0 so both zeros form one tie group, as numpy's stable sort has them.
   for (let i = 0; i < n; i++) keys[i] = scores[i] + 0;
   const flags = positive.slice();
