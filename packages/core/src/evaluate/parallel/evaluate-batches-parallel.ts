@@ -54,12 +54,12 @@ function specColumns(spec: EvaluationSpec): string[] {
 }
 
 /**
- * Evaluates record batches on this thread and a pool of `threads - 1` worker threads: the batches are read here; each
- * batch's used columns go to a worker with room in its queue (two tasks each; null-free numeric and string columns
- * copied into one transferred buffer, `packColumns`, others as Arrow IPC bytes), or,
- * when every queue is full, this thread evaluates the batch itself; states come back with their buffers transferred,
+ * Evaluates record batches on this thread and a pool of `threads - 1` worker threads: the batches are read here and
+ * gathered into leaves (see below); each leaf's used columns go to a worker with room in its queue (two tasks each;
+ * null-free numeric and string columns copied into one transferred buffer, `packColumns`, others as Arrow IPC bytes),
+ * or, when every queue is full, this thread evaluates the leaf itself; states come back with their buffers transferred,
  * and merges run on a worker while batches arrive and here once the input has ended, always in the same balanced tree
- * in batch order — so the report is identical to `evaluateBatches` on one thread, to the last bit. At most two batches
+ * in input order — so the report is identical to `evaluateBatches` on one thread, to the last bit. At most two leaves
  * per thread are in flight, so memory stays bounded.
  *
  * Measured (2026-11-28, 2^20-row batches): on a 16-core machine, 16 threads ran binned streams of 1e8 rows 3.7x
@@ -69,9 +69,10 @@ function specColumns(spec: EvaluationSpec): string[] {
  * and the workers started with the first batch (2026-11-29, 2-core VM, 1e7 rows): two threads 1.14x one thread
  * on exact streams, 0.77x on binned ones (worker start-up is most of a 0.33 s binned run).
  *
- * Batches are gathered into leaves (`LeafBatches`, as `evaluateBatches` does: the leaves, hence the sums, do not depend
- * on the thread count); a leaf is the unit handed to a worker. The first leaf is evaluated on this thread (it checks
- * the columns and fixes a binary stream's provisional positive label). Ranking streams need stream-wide query ids in row order and run on this thread.
+ * Batches are gathered into leaves as `evaluateBatches` gathers them (`StreamRun.leafBatches`: the leaves, hence the
+ * sums, do not depend on the thread count); a leaf is the unit handed to a worker. The first leaf is evaluated on this
+ * thread (it checks the columns and fixes a binary stream's provisional positive label). Ranking streams need
+ * stream-wide query ids in row order and run on this thread.
  *
  * @param batches - record batches of one schema
  * @param spec - task, columns and options (`by` and `ci` refused, as for `evaluateBatches`)
@@ -155,16 +156,17 @@ export async function evaluateBatchesParallel(
     ? runOnPool<StateJson>({ kind: 'merge', earlier, later }, [...transferables(earlier), ...transferables(later)])
     : runMergeJob({ kind: 'merge', earlier, later }).result);
   try {
-    // Batches are evaluated in leaves (`LeafBatches`: whole batches up to ~2^21 rows), exactly as on one thread. The
-    // first leaves run here until a binary stream's provisional positive label is known (the first leaf with labels),
+    // Batches are evaluated in leaves (`leafBatches`: one batch, or ~2^21 rows of batches for exact binary curves),
+    // exactly as on one thread. The first leaves run here until a binary stream's provisional positive label is known (the first leaf with labels),
     // exactly as on one thread; column errors surface here too.
     const leaves = run.leafBatches(options.leafRows);
     for (;;) {
       const next = await iterator.next();
-      // The workers load their code while this thread evaluates the first leaf (~100-150 ms of module compilation
-      // each, on the other cores): the next leaf then finds them ready.
-      if (next.done !== true && next.value.numRows > 0) startPool();
       const leaf = next.done === true ? leaves.flush() : leaves.add(next.value);
+      // A leaf closed before the input's end: the workers load their code (~100-150 ms of module compilation each, on
+      // the other cores) while this thread evaluates it, and the next leaf finds them ready. An input of one leaf
+      // never starts them.
+      if (leaf !== undefined && next.done !== true) startPool();
       const contribution = leaf === undefined ? undefined : run.prepareBatch(leaf);
       if (contribution !== undefined) {
         merger.push(toTransferable(contribution.state).json);
