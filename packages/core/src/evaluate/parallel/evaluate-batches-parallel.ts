@@ -65,9 +65,10 @@ function specColumns(spec: EvaluationSpec): string[] {
  * Measured (2026-11-28, 2^20-row batches): on a 16-core machine, 16 threads ran binned streams of 1e8 rows 3.7x
  * faster than one thread and exact ones 1.3x (reading, the last merges and the report stay on this thread); at 1e7
  * rows 1.0-1.05x; two threads 0.7-0.9x of one, there and on the 2-core reference VM (worker start-up, each batch's
- * hand-off and cold code in each worker outweigh the shared sorts). With the columns handed over as plain buffers
- * and the workers started with the first batch (2026-11-29, 2-core VM, 1e7 rows): two threads 1.14x one thread
- * on exact streams, 0.77x on binned ones (worker start-up is most of a 0.33 s binned run).
+ * hand-off and cold code in each worker outweigh the shared sorts). With the columns handed over as plain buffers,
+ * trusted states read back unchecked and leaves of 2^21 rows (2026-11-29, 2-core VM, 1e7 rows): two threads
+ * 0.9-1.5x one thread on exact streams across benchmark runs, 0.7-0.8x on binned ones (worker start-up is most of a
+ * 0.3 s binned run; the last merges and the report stay serial).
  *
  * Batches are gathered into leaves as `evaluateBatches` gathers them (`StreamRun.leafBatches`: the leaves, hence the
  * sums, do not depend on the thread count); a leaf is the unit handed to a worker. The first leaf is evaluated on this
