@@ -28,7 +28,8 @@ import type { PreparedTask } from './prepared-task.js';
 export function prepareBinaryTask(table: Table, spec: BinarySpec, codedLabel?: LabelCodes): PreparedTask {
   const opts = resolveBinaryOptions(spec);
   const label = codedLabel ?? toLabelCodes(getColumn(table, spec.label), spec.label);
-  const score = toNumericArray(getColumn(table, spec.score), spec.score).values;
+  const scoreColumn = getColumn(table, spec.score);
+  const score = toNumericArray(scoreColumn, spec.score).values;
   const weight = spec.weight !== undefined ? toNumericArray(getColumn(table, spec.weight), spec.weight).values : undefined;
   const warnings: ReportWarning[] = [];
   const prepared = prepareBinaryRows(
@@ -42,7 +43,6 @@ export function prepareBinaryTask(table: Table, spec: BinarySpec, codedLabel?: L
   };
   // The scores are this task's own copy (not a view of the table) when the column was converted or joined from chunks,
   // or rows were dropped: a state built from them (`toState`, the last use of these rows) may then sort them in place.
-  const scoreColumn = getColumn(table, spec.score);
   const ownsScores = !scoreColumn.data.some((data) => (data.values as ArrayBufferView | undefined)?.buffer === prepared.rows.scores.buffer);
   return binaryTask(prepared.rows, prepared.labels, opts, { bins: spec.bins, costFp: spec.costFp, costFn: spec.costFn },
     columns, options, prepared.dropped, warnings, prepared.kept, ownsScores);
