@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RecordBatchStreamWriter, type Table } from 'apache-arrow';
+import { RecordBatchStreamWriter, tableToIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { binaryPredictionsTable, regressionPredictionsTable } from '@modelperf/core';
 import { cli } from './run-cli-captured.js';
@@ -23,9 +23,9 @@ function writeStream(name: string, table: Table, batchRows: number): string {
 
 /** The report without what may differ between runs: timings and the thread count. */
 function comparable(stdout: string): unknown {
-  const { timing_ms: _t, options, ...rest } = JSON.parse(stdout);
+  const { timing_ms: _t, options, input, ...rest } = JSON.parse(stdout);
   const { threads: _n, ...opts } = options;
-  return { ...rest, options: opts };
+  return { ...rest, input, options: opts };
 }
 
 describe('modelperf evaluate --threads', () => {
@@ -46,6 +46,27 @@ describe('modelperf evaluate --threads', () => {
     expect(JSON.parse(three.stdout).options.threads).toBe(3);
     expect(comparable(three.stdout)).toEqual(comparable(one.stdout));
   });
+
+  it('binary exact, whole file: the same report on one thread and on two (the sort split by score range)', async () => {
+    // 2^20 rows and more split the sort (PARALLEL_CURVE_MIN_ROWS); the file is read into shared memory and its score
+    // column sorted in place.
+    const path = join(dir, 'binary-big.arrow');
+    writeFileSync(path, tableToIPC(binaryPredictionsTable({ rows: 1_100_000, seed: 6 }), 'file'));
+    const args = ['evaluate', path, '--label', 'label', '--score', 'score', '--format', 'json', '--backend', 'js'];
+    const one = await cli([...args, '--threads', '1']);
+    const two = await cli([...args, '--threads', '2']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
+    expect(JSON.parse(one.stdout).options.threads).toBeUndefined();
+    expect(comparable(two.stdout)).toEqual(comparable(one.stdout));
+    // Slices and intervals read the rows again: the rows are not sorted in place then, and the results still agree.
+    const sliced = ['--by', 'segment', '--ci', '0.9', '--bootstrap', '2'];
+    const oneSliced = await cli([...args, ...sliced, '--threads', '1']);
+    const twoSliced = await cli([...args, ...sliced, '--threads', '2']);
+    expect(twoSliced.code, twoSliced.stderr).toBe(0);
+    expect(comparable(twoSliced.stdout)).toEqual(comparable(oneSliced.stdout));
+    expect(JSON.parse(oneSliced.stdout).metrics).toEqual(JSON.parse(one.stdout).metrics);
+  }, 60_000);
 
   it('refuses a thread count that is not a positive integer', async () => {
     for (const bad of ['0', '-2', '1.5', 'many']) {

@@ -5,4 +5,7 @@ export * from './index.js';
 export * from './io/node.js';
 export { evaluateFile, type EvaluateFileSpec, type FileProgress } from './evaluate/evaluate-file.js';
 export { evaluateBatchesParallel, defaultThreads, type ParallelStreamOptions } from './evaluate/parallel/evaluate-batches-parallel.js';
+export {
+  createParallelCurveKernels, PARALLEL_CURVE_MIN_ROWS, type ParallelCurveKernels,
+} from './evaluate/parallel/parallel-curve-kernels.js';
 export { checkFiles, type CheckFilePaths, type CheckProgress } from './checks/check-files.js';

@@ -18,6 +18,7 @@ import type { PreparedTask } from './prepared-task.js';
  * @param table - the data
  * @param spec - the binary spec
  * @param codedLabel - the label column already coded by `toLabelCodes`, if the caller has it
+ * @param consumeTable - the table is given away: its score and label columns may be sorted in place at the last use
  * @returns the prepared task
  * @throws SchemaError / ValidationError as `prepareBinaryRows`
  * @example
@@ -25,9 +26,10 @@ import type { PreparedTask } from './prepared-task.js';
  * const task = prepareBinaryTask(table, { task: 'binary', label: 'y', score: 'p' });
  * ```
  */
-export function prepareBinaryTask(table: Table, spec: BinarySpec, codedLabel?: LabelCodes): PreparedTask {
+export function prepareBinaryTask(table: Table, spec: BinarySpec, codedLabel?: LabelCodes, consumeTable = false): PreparedTask {
   const opts = resolveBinaryOptions(spec);
-  const label = codedLabel ?? toLabelCodes(getColumn(table, spec.label), spec.label);
+  const labelColumn = getColumn(table, spec.label);
+  const label = codedLabel ?? toLabelCodes(labelColumn, spec.label);
   const scoreColumn = getColumn(table, spec.score);
   const score = toNumericArray(scoreColumn, spec.score).values;
   const weight = spec.weight !== undefined ? toNumericArray(getColumn(table, spec.weight), spec.weight).values : undefined;
@@ -42,10 +44,13 @@ export function prepareBinaryTask(table: Table, spec: BinarySpec, codedLabel?: L
     pos_label: prepared.labels.positive, threshold: opts.threshold, beta: opts.beta, zero_division: opts.zeroDivision,
   };
   // The scores are this task's own copy (not a view of the table) when the column was converted or joined from chunks,
-  // or rows were dropped: a state built from them (`toState`, the last use of these rows) may then sort them in place.
-  const ownsScores = !scoreColumn.data.some((data) => (data.values as ArrayBufferView | undefined)?.buffer === prepared.rows.scores.buffer);
+  // or rows were dropped; the flags when the labels were not 0/1 bytes. The last use of these rows (`toState`, or
+  // `evaluate` with `last`) may then sort them in place, and so the table's own columns when the table is given away.
+  const owns = (column: typeof scoreColumn, array: ArrayBufferView): boolean =>
+    consumeTable || !column.data.some((data) => (data.values as ArrayBufferView | undefined)?.buffer === array.buffer);
   return binaryTask(prepared.rows, prepared.labels, opts, { bins: spec.bins, costFp: spec.costFp, costFn: spec.costFn },
-    columns, options, prepared.dropped, warnings, prepared.kept, ownsScores);
+    columns, options, prepared.dropped, warnings, prepared.kept,
+    { scores: owns(scoreColumn, prepared.rows.scores), flags: owns(labelColumn, prepared.rows.positive) });
 }
 
 /** The labels of every streamed binary state: flags as given; the stream driver names the real labels. */
@@ -61,8 +66,10 @@ function binaryTask(
   dropped: number,
   warnings: ReportWarning[],
   sourceRows?: Uint32Array,
-  ownsScores = false,
+  owned = { scores: false, flags: false },
 ): PreparedTask {
+  // Rows handed to the last use: sorted in place where they are this task's own.
+  const lastRows: BinaryRows = { ...rows, consumeScores: owned.scores, consumeFlags: owned.flags };
   return {
     task: 'binary',
     rows: rows.scores.length,
@@ -71,7 +78,7 @@ function binaryTask(
     sourceRows,
     dropped,
     warnings,
-    evaluate: (kernels, detail) => binaryResult(rows, labels, opts, kernels, detail, extra),
+    evaluate: (kernels, detail, last) => binaryResult(last === true ? lastRows : rows, labels, opts, kernels, detail, extra),
     analyticIntervals(level): Record<string, ReportInterval> {
       const delong = delongRocAucInterval(rows, level);
       return delong === undefined ? {} : { roc_auc: { low: delong.low, high: delong.high, level, method: 'delong' } };
@@ -89,6 +96,6 @@ function binaryTask(
     toState: (context) => createBinaryState(context.curveMode, {
       labels: STREAM_LABELS, options: { ...opts, posLabel: undefined }, extra, bins: context.histogramBins,
       swappable: context.settledClasses !== true,
-    }).update(ownsScores ? { ...rows, consumeScores: true } : rows),
+    }).update(lastRows),
   };
 }

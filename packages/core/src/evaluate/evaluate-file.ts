@@ -1,6 +1,11 @@
+import { stat } from 'node:fs/promises';
+import { ValidationError } from '../errors.js';
 import { readTableFile } from '../io/read-table-file.js';
+import { jsKernels } from '../kernels/js/js-kernels.js';
+import { selectKernels } from '../kernels/select-kernels.js';
 import { readBatches } from '../io/stream/read-batches.js';
 import { evaluateBatchesParallel } from './parallel/evaluate-batches-parallel.js';
+import { createParallelCurveKernels, type ParallelCurveKernels } from './parallel/parallel-curve-kernels.js';
 import type { Report } from '../report/report.js';
 import { evaluateTable } from './evaluate-table.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
@@ -18,8 +23,9 @@ export type EvaluateFileSpec = EvaluationSpec & {
   /** Histogram bins of the binned mode (default 65536). */
   histogramBins?: number;
   /**
-   * Threads of a streamed evaluation, this one included (default 1: on the 2-core reference machine worker threads
-   * measured slower than one thread, see benchmarks/README.md). The report is identical for any number of threads.
+   * Threads, this one included (default 1): a streamed evaluation's batches and merges, or, read whole, the score
+   * sorts of binary and multiclass curves (`createParallelCurveKernels`: unweighted curves of 2^20 rows and more,
+   * split by score range). The report is identical for any number of threads.
    */
   threads?: number;
   /** Rows of consecutive batches evaluated together as one state when streamed (default 2^21; see `LeafBatches`). */
@@ -74,11 +80,43 @@ export async function evaluateFile(
       await reader.close();
     }
   }
-  const { table, format, bytes } = await readTableFile(path, { format: spec.inputFormat });
-  const read = Math.round((performance.now() - started) * 10) / 10;
-  const report = await evaluateTable(table, spec);
+  const kernels = await curveKernels(path, spec);
+  let report: Report;
+  let read: number;
+  let input: { format: string; bytes: number };
+  try {
+    // Several threads sort the scores where the file put them: the file is read into shared memory.
+    const { table, format, bytes } = await readTableFile(path, { format: spec.inputFormat, shared: kernels !== undefined });
+    read = Math.round((performance.now() - started) * 10) / 10;
+    input = { format, bytes };
+    // The table was read for this call alone: its columns may be sorted in place rather than copied.
+    report = await evaluateTable(table, spec, { kernels, consumeTable: true });
+  } finally {
+    await kernels?.close();
+  }
   const { schema, task, rows, ...rest } = report;
   const total = Math.round((performance.now() - started) * 10) / 10;
   // Rebuilt so that `input` sits near the top of the JSON, as in DESIGN.md.
-  return { schema, task, rows, input: { path, format, bytes }, ...rest, timing_ms: { read, compute: report.timing_ms.compute, total } };
+  return { schema, task, rows, input: { path, ...input }, ...rest, timing_ms: { read, compute: report.timing_ms.compute, total } };
+}
+
+/** Files from this size start their worker threads before reading, so that the threads load while the file is read. */
+const EARLY_START_BYTES = 16 << 20;
+
+/**
+ * The curve kernels of a whole-file evaluation on several threads: the js kernels with split sorts, when the spec asks
+ * for threads > 1, its task sorts curves (binary, multiclass) and its backend resolves to js; else undefined (the
+ * backend `evaluateTable` selects).
+ */
+async function curveKernels(path: string, spec: EvaluateFileSpec): Promise<ParallelCurveKernels | undefined> {
+  const threads = spec.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new ValidationError('invalid_argument', `threads must be a positive integer, got ${String(threads)}.`);
+  }
+  if (threads === 1 || (spec.task !== 'binary' && spec.task !== 'multiclass')) return undefined;
+  if ((await selectKernels(spec.backend ?? 'auto')) !== jsKernels) return undefined;
+  const kernels = createParallelCurveKernels({ threads });
+  const size = await stat(path).then((s) => s.size, () => 0);
+  if (size >= EARLY_START_BYTES) kernels.start();
+  return kernels;
 }

@@ -21,6 +21,8 @@ import { prepareRankingTask } from './ranking-task.js';
  * @param table - the data
  * @param spec - task, columns and options
  * @param coded - binary: the label column already coded by `toLabelCodes` (streams code it once to learn the classes)
+ * @param access - `consumeTable`: the caller gives the table away, so the task's last use may reorder its columns in
+ *   place (binary: the score and label columns, when nothing reads them afterwards)
  * @returns the prepared task
  * @throws ValidationError for an unknown task or bad values; SchemaError for missing or mistyped columns
  * @example
@@ -28,9 +30,11 @@ import { prepareRankingTask } from './ranking-task.js';
  * const task = prepareTask(table, { task: 'regression', label: 'y', pred: 'yhat' });
  * ```
  */
-export function prepareTask(table: Table, spec: EvaluationSpec, coded: { label?: LabelCodes } = {}): PreparedTask {
+export function prepareTask(
+  table: Table, spec: EvaluationSpec, coded: { label?: LabelCodes } = {}, access: { consumeTable?: boolean } = {},
+): PreparedTask {
   switch (spec.task) {
-    case 'binary': return prepareBinaryTask(table, spec, coded.label);
+    case 'binary': return prepareBinaryTask(table, spec, coded.label, access.consumeTable === true);
     case 'multiclass': return prepareMulticlassTask(table, spec);
     case 'multilabel': return prepareMultilabelTask(table, spec);
     case 'regression': return prepareRegressionTask(table, spec);
@@ -46,7 +50,9 @@ export function prepareTask(table: Table, spec: EvaluationSpec, coded: { label?:
  *
  * @param table - an Arrow `Table` (any number of record batches)
  * @param spec - task, column names and options
- * @param runtime - `kernels` to use instead of those `spec.backend` selects (e.g. the Node worker-thread kernels)
+ * @param runtime - `kernels` to use instead of those `spec.backend` selects (e.g. `createParallelCurveKernels`);
+ *   `consumeTable`: the caller gives the table away (a file it read for this call alone): without `by` and `ci` its
+ *   binary score and label columns may then be sorted in place rather than copied (the table is not usable afterwards)
  * @returns the report
  * @throws SchemaError for a missing or non-numeric column; ValidationError for bad values or options
  * @example
@@ -59,14 +65,18 @@ export function prepareTask(table: Table, spec: EvaluationSpec, coded: { label?:
  * console.log(report.slices?.map((s) => `${s.value}: ${s.rows} rows, AUC ${s.metrics.roc_auc}`).join('; ')); // eu: 4 rows, AUC 0.75; us: 2 rows, AUC 1
  * ```
  */
-export async function evaluateTable(table: Table, spec: EvaluationSpec, runtime: { kernels?: Kernels } = {}): Promise<Report> {
+export async function evaluateTable(
+  table: Table, spec: EvaluationSpec, runtime: { kernels?: Kernels; consumeTable?: boolean } = {},
+): Promise<Report> {
   const started = performance.now();
   const level = checkLevel(spec.ci);
   const replicates = checkCount('bootstrap', spec.bootstrap ?? 200);
   const minSliceRows = checkCount('minSliceRows', spec.minSliceRows ?? 1);
-  const task = prepareTask(table, spec);
+  const task = prepareTask(table, spec, {}, { consumeTable: runtime.consumeTable });
   const kernels = runtime.kernels ?? (await selectKernels(spec.backend ?? 'auto'));
-  const main = await task.evaluate(kernels, true);
+  // Slices and intervals read the rows again after the full evaluation.
+  const last = level === undefined && (spec.by === undefined || spec.by.length === 0);
+  const main = await task.evaluate(kernels, true, last);
   const warnings: ReportWarning[] = [...task.warnings, ...main.warnings];
 
   const report: Report = {

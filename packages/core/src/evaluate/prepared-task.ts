@@ -31,8 +31,11 @@ export interface PreparedTask {
    * Computes the metrics.
    * @param kernels - the backend
    * @param detail - true for the full report (curves, tables), false for metrics only (slices, bootstrap)
+   * @param last - the task's last use (no `subset`, intervals or state follow): a binary task may then sort the copies
+   *   it made of its columns in place, and a table's own columns when the table was given away (`prepareTask`'s
+   *   `consumeTable`), instead of copying them first
    */
-  evaluate(kernels: Kernels, detail: boolean): Promise<TaskResult>;
+  evaluate(kernels: Kernels, detail: boolean, last?: boolean): Promise<TaskResult>;
   /** The same task over the rows at these positions (may repeat). */
   subset(indices: Uint32Array): PreparedTask;
   /** Closed-form intervals the task offers (e.g. DeLong for ROC AUC), at a confidence level. */

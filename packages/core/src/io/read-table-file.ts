@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Table } from 'apache-arrow';
 import { nameReadError } from './name-read-error.js';
 import { InputOutputError, ValidationError } from '../errors.js';
@@ -9,6 +9,11 @@ import { readTableBytes, type ReadTableBytesOptions } from './read-table-bytes.j
 export interface ReadTableFileOptions extends ReadTableBytesOptions {
   /** An `--input-format` value; by default the format comes from the file's extension. */
   readonly format?: string;
+  /**
+   * Read an Arrow IPC file or stream into shared memory (a `SharedArrayBuffer`), so that worker threads can work on its
+   * columns in place (`createParallelCurveKernels`); other formats decode into fresh arrays and ignore it.
+   */
+  readonly shared?: boolean;
 }
 
 /** A table read from a file, with what was learned about the file. */
@@ -60,7 +65,9 @@ export async function readTableFile(path: string, options: ReadTableFileOptions 
   if (size === 0) throw new ValidationError('empty_input', `File is empty (0 bytes): ${path}`);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = options.shared === true && (format === 'arrow' || format === 'arrows') && size <= MAX_READ
+      ? await readShared(path, size)
+      : await readFile(path);
   } catch (error) {
     throw fileError(error, path);
   }
@@ -71,6 +78,26 @@ export async function readTableFile(path: string, options: ReadTableFileOptions 
     throw nameReadError(error, path);
   }
   return { table, format, bytes: bytes.length };
+}
+
+/** The largest file one read takes (Node's limit of `readFile`). */
+const MAX_READ = 2 ** 31 - 1;
+
+/** Reads a whole file into a `SharedArrayBuffer` (a file that shrank while read is an error: its size was taken first). */
+async function readShared(path: string, size: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(new SharedArrayBuffer(size));
+  const handle = await open(path, 'r');
+  try {
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) throw new InputOutputError('corrupt_file', `${path} ended after ${at} of ${size} bytes while it was read.`);
+      at += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  return bytes;
 }
 
 /** Maps a Node file-system error to a modelperf error that names the path. */

@@ -24,6 +24,11 @@ export interface BinaryRows {
    * batches), which saves the kernel's own copy (8 bytes a row of fresh memory).
    */
   readonly consumeScores?: boolean;
+  /**
+   * The js kernel may permute `positive` in place (with the scores): set only when nothing reads the flags afterwards
+   * and they are the caller's own (saves the kernel's copy, 1 byte a row of fresh memory).
+   */
+  readonly consumeFlags?: boolean;
 }
 
 /** The kernels a metric family calls; one implementation per backend. */

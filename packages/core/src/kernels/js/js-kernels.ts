@@ -25,26 +25,57 @@ export const jsKernels: Kernels = {
  */
 export function jsBinaryClfCurve(rows: BinaryRows): BinaryClfCurve {
   return rows.weights === undefined
-    ? unweightedCurve(rows.scores, rows.positive, rows.consumeScores === true)
+    ? unweightedCurve(rows.scores, rows.positive, rows.consumeScores === true, rows.consumeFlags === true)
     : weightedCurve(rows.scores, rows.positive, rows.weights);
 }
 
-function unweightedCurve(scores: Float64Array | Float32Array, positive: Uint8Array, consume: boolean): BinaryClfCurve {
+function unweightedCurve(
+  scores: Float64Array | Float32Array, positive: Uint8Array, consumeScores: boolean, consumeFlags: boolean,
+): BinaryClfCurve {
   const n = scores.length;
-  // Sorted in place when the caller hands the scores over (`consumeScores`), else in a copy.
-  const keys = consume && scores instanceof Float64Array ? scores : new Float64Array(n);
-  // `+ 0` turns -0 into +0 so both zeros form one tie group, as numpy's stable sort has them.
-  for (let i = 0; i < n; i++) keys[i] = scores[i] + 0;
-  const flags = positive.slice();
+  // Sorted in place when the caller hands the rows over (`consumeScores`, `consumeFlags`), else in copies.
+  const keys = consumeScores && scores instanceof Float64Array ? scores : Float64Array.from(scores);
+  const flags = consumeFlags ? positive : positive.slice();
   const scratch = new Float64Array(n);
-  radixSortFloat64(keys, flags, { keys: scratch, payload: new Uint8Array(n) }, true);
+  // The counts go to the sort's scratch buffer once the sort is done with it.
+  const tps = new Uint32Array(scratch.buffer, scratch.byteOffset, n);
+  const fps = new Uint32Array(scratch.buffer, scratch.byteOffset + 4 * n, n);
+  const w = sortedRuns(keys, flags, scratch, new Uint8Array(n), tps, fps, 0, 0);
+  return { thresholds: keys.subarray(0, w), tps: tps.subarray(0, w), fps: fps.subarray(0, w) };
+}
 
+/**
+ * Sorts scores (descending) with their class flags and compacts them into runs of distinct scores with cumulative
+ * counts: the body of the unweighted js kernel, also run on one score range per thread by the parallel kernel.
+ *
+ * @param keys - the scores (no NaN): sorted in place, then the distinct scores are written to `keys[0..w)` (-0 as +0)
+ * @param flags - 1 for a positive row, 0 for a negative one (same length): permuted with the scores
+ * @param scratchKeys - work buffer of the sort (at least `keys.length`)
+ * @param scratchFlags - work buffer for the flags (at least `keys.length`)
+ * @param tps - receives the cumulative positive count at each distinct score (may share `scratchKeys`' memory: it is
+ *   written only after the sort)
+ * @param fps - the same for negatives (may share `scratchKeys`' memory too, apart from `tps`)
+ * @param tp0 - positives counted before the first score (rows of higher scores sorted elsewhere)
+ * @param fp0 - negatives counted before the first score
+ * @returns the number of distinct scores w
+ * @example
+ * ```ts
+ * const keys = Float64Array.of(0.2, 0.9, 0.2); const flags = Uint8Array.of(1, 0, 0);
+ * const tps = new Uint32Array(3); const fps = new Uint32Array(3);
+ * sortedRuns(keys, flags, new Float64Array(3), new Uint8Array(3), tps, fps, 0, 0); // 2: keys [0.9, 0.2], tps [0, 1], fps [1, 2]
+ * ```
+ */
+export function sortedRuns(
+  keys: Float64Array, flags: Uint8Array, scratchKeys: Float64Array, scratchFlags: Uint8Array,
+  tps: Uint32Array, fps: Uint32Array, tp0: number, fp0: number,
+): number {
+  const n = keys.length;
+  radixSortFloat64(keys, flags, { keys: scratchKeys, payload: scratchFlags }, true);
   // Walk from the largest score down; run k is written at k, never ahead of the read position r.
-  const counts = new Uint32Array(scratch.buffer, scratch.byteOffset, 2 * n);
   let r = 0;
   let w = 0;
-  let tp = 0;
-  let fp = 0;
+  let tp = tp0;
+  let fp = fp0;
   while (r < n) {
     const s = keys[r];
     do {
@@ -53,12 +84,13 @@ function unweightedCurve(scores: Float64Array | Float32Array, positive: Uint8Arr
       fp += 1 - f;
       r++;
     } while (r < n && keys[r] === s);
-    keys[w] = s;
-    counts[w] = tp;
-    counts[n + w] = fp;
+    // -0 and +0 sort next to each other and form one tie group (as numpy's stable sort has them), reported as +0.
+    keys[w] = s + 0;
+    tps[w] = tp;
+    fps[w] = fp;
     w++;
   }
-  return { thresholds: keys.subarray(0, w), tps: counts.subarray(0, w), fps: counts.subarray(n, n + w) };
+  return w;
 }
 
 function weightedCurve(scores: Float64Array | Float32Array, positive: Uint8Array, weights: Float64Array | Float32Array): BinaryClfCurve {
