@@ -1,7 +1,8 @@
 // Peak-memory probe, run in a fresh Node process by measure-memory.mjs.
 //   node eval-child.mjs <file> [--spec <json>]   evaluates the file as the benchmark's CLI call does; the JSON object
 //                                                is merged into the evaluateFile spec (the mode and threads:
-//                                                { "stream": true, "threads": 2 }, { "stream": true,
+//                                                { "threads": 2 } for the whole file (its split sorts' worker threads
+//                                                count in the peak), { "stream": true, "threads": 2 }, { "stream": true,
 //                                                "curveMode": "binned", "histogramBins": 4096, "threads": 1 })
 //                                                A "backend" ("js", "tfjs") goes into the spec too.
 //   node eval-child.mjs --baseline [--spec <json>]

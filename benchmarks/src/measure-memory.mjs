@@ -18,7 +18,9 @@ export const CLI_MALLOC_TUNABLES =
  * @param {string} arg - an Arrow file path, or `--baseline`
  * @param {string} [script] - the probe script (tests pass a fake one)
  * @param {object} [spec] - merged into the probe's `evaluateFile` spec (passed as `--spec <json>`), e.g.
- *   `{ stream: true }` or `{ backend: 'tfjs' }`; with `--baseline`, only its `backend` counts
+ *   `{ stream: true, threads: 2 }`, `{ threads: 2, backend: 'js' }` (the whole file on 2 threads: the worker threads
+ *   count in the peak, they run in the probe's process) or `{ backend: 'tfjs' }`; with `--baseline`, only its
+ *   `backend` counts
  * @returns {Promise<{ max_rss_kb: number, rows?: number, timing_ms?: Record<string, number> }>}
  * @throws {Error} when the child fails or prints no JSON line with `max_rss_kb`
  * @example

@@ -6,8 +6,9 @@
  * - `binned`: `--curve-mode binned` (streamed), a fixed score histogram of `bins` bins: O(bins) memory; the report
  *   adds `metrics.roc_auc_max_error`.
  * `cliArgs` go after the benchmark's usual `evaluate <file> --task binary ... --format json`; `spec` is merged into
- * the `evaluateFile` spec of the memory probe; `input` names the data file each mode reads. The streamed modes run on
- * a pool of worker threads (`--threads N`, `threads: N`); `exact` runs on one thread.
+ * the `evaluateFile` spec of the memory probe; `input` names the data file each mode reads. Every mode takes a thread
+ * count (`--threads N`, `threads: N`): the streamed modes run their batches and merges on a pool of worker threads,
+ * `exact` splits the score sort of its js kernels by score range across them (the tfjs kernels run on one thread).
  */
 export const modeNames = Object.freeze(['exact', 'stream', 'binned']);
 
@@ -26,14 +27,15 @@ export const backendNames = Object.freeze(['js', 'tfjs']);
  *
  * @param {'exact' | 'stream' | 'binned'} mode
  * @param {{ bins?: number, threads?: number, backend?: 'js' | 'tfjs' }} [options] - `bins`: histogram bins of the
- *   binned mode (default: the CLI's, 65536); `threads`: worker threads of the streamed modes, appended as
- *   `--threads N` and `threads: N` (default: none, the CLI's default); `exact` takes no threads; `backend`: appended
- *   last as `--backend X` and `backend: X` (default: none, the CLI's `auto`); `tfjs` only for `exact`
+ *   binned mode (default: the CLI's, 65536); `threads`: threads of the evaluation, appended as `--threads N` and
+ *   `threads: N` (default: none, the CLI's default, 1); `backend`: appended last as `--backend X` and `backend: X`
+ *   (default: none, the CLI's `auto`); `tfjs` only for `exact`, and on one thread (no `threads` or 1)
  * @returns {{ mode: string, input: 'file' | 'stream', cliArgs: string[], spec: object }}
- * @throws {Error} on an unknown mode or backend, threads for `exact`, or `tfjs` for a streamed mode
+ * @throws {Error} on an unknown mode or backend, `tfjs` for a streamed mode, or `tfjs` with threads > 1
  * @example
  * modeSetup('binned', { bins: 4096, threads: 2, backend: 'js' });
  * // { input: 'stream', cliArgs: ['--curve-mode', 'binned', '--bins', '4096', '--quiet', '--threads', '2', '--backend', 'js'], ... }
+ * modeSetup('exact', { threads: 2, backend: 'js' }).cliArgs; // ['--threads', '2', '--backend', 'js']
  * modeSetup('exact', { backend: 'tfjs' }).cliArgs; // ['--backend', 'tfjs']
  */
 export function modeSetup(mode, options = {}) {
@@ -44,6 +46,9 @@ export function modeSetup(mode, options = {}) {
   if (backend === 'tfjs' && mode !== 'exact' && modeNames.includes(mode)) {
     throw new Error(`the ${mode} mode has js kernels only (the streamed states): backend tfjs is for the exact mode`);
   }
+  if (backend === 'tfjs' && options.threads !== undefined && options.threads !== 1) {
+    throw new Error(`the tfjs kernels run on one thread: no threads option above 1 (got ${options.threads})`);
+  }
   const finish = (setup) => {
     const threaded = options.threads === undefined
       ? setup
@@ -53,7 +58,6 @@ export function modeSetup(mode, options = {}) {
   };
   switch (mode) {
     case 'exact':
-      if (options.threads !== undefined) throw new Error('the exact mode (whole file) runs on one thread: no threads option');
       return finish({ mode, input: 'file', cliArgs: [], spec: {} });
     case 'stream':
       return finish({ mode, input: 'stream', cliArgs: ['--stream', '--quiet'], spec: { stream: true } });
@@ -65,4 +69,29 @@ export function modeSetup(mode, options = {}) {
     default:
       throw new Error(`unknown mode "${mode}" (expected one of ${modeNames.join(', ')})`);
   }
+}
+
+/**
+ * The cases of one mode at one size: the thread count and backend of each CLI call. The streamed modes run once per
+ * thread count, on js (their only kernels); `exact` (whole file) runs on js once per thread count (its sorts split
+ * across the threads), and on tfjs once, on one thread, without `--threads` (the tfjs kernels have no threads). Sorted
+ * as the results files sort cases: by thread count (1 when none), then js before tfjs.
+ *
+ * @param {'exact' | 'stream' | 'binned'} mode
+ * @param {number[]} threadCounts - from `--threads`, ascending
+ * @param {string[]} backends - from `--backends` (only `exact` looks at them; the streamed modes run on js)
+ * @returns {{ threads: number | undefined, backend: 'js' | 'tfjs' }[]} `threads` undefined: none passed (1 thread)
+ * @example
+ * modeRuns('exact', [1, 2], ['js', 'tfjs']);
+ * // [{ threads: 1, backend: 'js' }, { threads: undefined, backend: 'tfjs' }, { threads: 2, backend: 'js' }]
+ * modeRuns('stream', [1, 2], ['tfjs']); // [{ threads: 1, backend: 'js' }, { threads: 2, backend: 'js' }]
+ */
+export function modeRuns(mode, threadCounts, backends) {
+  if (mode !== 'exact') return threadCounts.map((threads) => ({ threads, backend: 'js' }));
+  const runs = [
+    ...(backends.includes('js') ? threadCounts.map((threads) => ({ threads, backend: 'js' })) : []),
+    ...(backends.includes('tfjs') ? [{ threads: undefined, backend: 'tfjs' }] : []),
+  ];
+  const order = (run) => backendNames.indexOf(run.backend);
+  return runs.sort((a, b) => (a.threads ?? 1) - (b.threads ?? 1) || order(a) - order(b));
 }

@@ -15,13 +15,14 @@ Options:
   --modes <list>    evaluation modes: exact (whole file), stream (exact, --stream, from .arrows),
                     binned (--curve-mode binned, streamed) (default exact,stream,binned)
   --bins <n>        histogram bins of the binned mode (default: the CLI's, 65536)
-  --threads <list>  thread counts of the streamed modes (stream, binned), each run once per count: positive
-                    integers or "all" (the available cores), e.g. 1,2,all (default 1,all); exact runs on one
-                    thread, once
-  --backends <list> kernel backends of the exact mode, each run once (--backend of the CLI): js (float64
-                    JavaScript), tfjs (TensorFlow.js: tfjs-node-gpu or tfjs-node when installed, else its
-                    pure-JS cpu backend) (default js,tfjs); the streamed modes have js kernels only and run on
-                    js; scikit-learn and the targets are compared with the js case
+  --threads <list>  thread counts, each mode run once per count (--threads of the CLI): positive integers
+                    or "all" (the available cores), e.g. 1,2,all (default 1,all); exact on js splits its
+                    score sort across them; the tfjs exact case runs once, on one thread
+  --backends <list> kernel backends of the exact mode (--backend of the CLI): js (float64 JavaScript, once
+                    per thread count), tfjs (TensorFlow.js: tfjs-node-gpu or tfjs-node when installed, else
+                    its pure-JS cpu backend; once, on one thread) (default js,tfjs); the streamed modes have
+                    js kernels only and run on js; the targets are judged on the js cases, scikit-learn is
+                    compared with the js case on the most threads
   --huge            also 1e8 rows in the stream and binned modes: generates benchmarks/data/*.arrows of
                     about 1.4 GB once (reused), one timed run without warm-up, several minutes
   --server          also the HTTP server benchmark: POST /v1/evaluate with 1e4- and 1e6-row Arrow streams

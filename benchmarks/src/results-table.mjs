@@ -68,7 +68,9 @@ export function renderResultsTable(results) {
 
 /**
  * Renders the scikit-learn comparisons of results files (their `sklearn.cases`) as one Markdown table. A results file
- * whose comparison was skipped adds one line with the reason.
+ * whose comparison was skipped adds one line with the reason. A comparison against a js exact case on more than one
+ * thread says so beside modelperf's times (`(2 threads)`) and adds the 1-thread case's speed-up on compute beside its
+ * own (`(1 thread: 3.43×)`, when recorded); one on 1 thread (or from before exact took threads) shows neither.
  *
  * @param {object[]} results - as returned by `loadResults`, in display order
  * @returns {string} the Markdown table (header only when there are no comparisons)
@@ -93,8 +95,8 @@ export function renderSklearnTable(results) {
         cell(`${c.sklearn ?? sk.sklearn ?? '?'} (numpy ${c.numpy ?? sk.numpy ?? '?'})`),
         `${seconds(c.sklearn_roc_auc_s?.min)} / ${seconds(c.sklearn_roc_auc_s?.median)}`,
         seconds(c.sklearn_full_set_s?.median),
-        `${seconds(c.modelperf_compute_s)} / ${seconds(c.modelperf_wall_s)}`,
-        times(c.speedup_compute),
+        `${seconds(c.modelperf_compute_s)} / ${seconds(c.modelperf_wall_s)}${c.threads > 1 ? ` (${c.threads} threads)` : ''}`,
+        `${times(c.speedup_compute)}${c.threads > 1 && Number.isFinite(c.speedup_compute_one_thread) ? ` (1 thread: ${times(c.speedup_compute_one_thread)})` : ''}`,
         times(c.speedup_wall),
         Number.isFinite(c.roc_auc_abs_diff) ? c.roc_auc_abs_diff.toExponential(1) : '—',
         verdict(c.targets?.compute),

@@ -4,7 +4,7 @@ import { compareWithSklearn } from './compare-with-sklearn.mjs';
 import { describeCommit, describeMachine } from './describe-machine.mjs';
 import { datasetOptions, ensureBinaryDataset, ensureBinaryStream, ensureRawColumns, streamBatchRows } from './ensure-dataset.mjs';
 import { measureBaselineRss, measurePeakMemory } from './measure-memory.mjs';
-import { modeNames, modeSetup } from './modes.mjs';
+import { modeNames, modeRuns, modeSetup } from './modes.mjs';
 import { hugeRows as defaultHugeRows } from './parse-args.mjs';
 import { loadResults, recordResults } from './results-files.mjs';
 import { renderResultsTable, renderServerTable, renderSklearnTable, serverMarkers, sklearnMarkers, tableMarkers, updateResultsTable } from './results-table.mjs';
@@ -16,18 +16,20 @@ import { timeCli } from './time-cli.mjs';
 
 /**
  * Runs the binary benchmark: for each size and mode (`exact` whole file, `stream`, `binned`; see `modes.mjs`), the
- * streamed modes once per thread count of `threads` (on the js backend, the only one they have), `exact` once per
- * backend of `backends`, makes or reuses the data file, times the CLI end to end, measures peak memory in a fresh
- * process, and for `exact` times the sort floor; then adds the streamed modes' speed-up over one thread
- * (`withThreadsSpeedups`) and judges every case against the targets (the exact ones on js only); with `huge`, adds
- * `hugeRows` (1e8) rows in the streamed modes; with `sklearn`, times scikit-learn on the same labels and scores
- * against the js exact case of each size. Then, when `record` is set, writes
+ * streamed modes once per thread count of `threads` (on the js backend, the only one they have), `exact` on js once
+ * per thread count and on tfjs (when in `backends`) once, on one thread (`modeRuns`), makes or reuses the data file,
+ * times the CLI end to end, measures peak memory in a fresh process, and for `exact` times the sort floor; then adds
+ * each mode's speed-up over one thread (`withThreadsSpeedups`) and judges every case against the targets (the exact
+ * ones on js only, each thread count apart); with `huge`, adds `hugeRows` (1e8) rows in the streamed modes; with
+ * `sklearn`, times scikit-learn on the same labels and scores against the js exact case of each size on the most
+ * threads (and records the ratio to its 1-thread case beside it). Then, when `record` is set, writes
  * `results/<date>.json` and regenerates the README tables from all results files.
  *
  * @remarks
  * The only contracts with the rest of the repository are `deps.cli` (spawned as
  * `node <cli> evaluate <file> --task binary --label label --score score --format json [mode flags] [--threads N]
- * --backend js|tfjs`, a JSON report on stdout with `rows`, `timing_ms`, `backend` and, streamed, `options.threads`),
+ * --backend js|tfjs` (no `--threads` for tfjs), a JSON report on stdout with `rows`, `timing_ms`, `backend` and,
+ * streamed, `options.threads`),
  * `deps.evalChildScript` (see
  * `eval-child.mjs`), `deps.binaryPredictionsTable` and the scikit-learn script; tests pass fakes for all of them.
  *
@@ -121,13 +123,13 @@ export async function runBenchmarks(options, deps) {
     const sizeCases = [];
     let sortFloorMs;
     for (const mode of size.modes) {
-      // The streamed modes run once per thread count, on js (their only kernels); exact (whole file) runs once per
-      // backend, on one thread.
-      const runs = mode === 'exact' ? backends.map((backend) => ({ backend })) : threadCounts.map((threads) => ({ threads, backend: 'js' }));
-      for (const { threads, backend } of runs) {
+      // The streamed modes run once per thread count, on js (their only kernels); exact (whole file) runs on js once
+      // per thread count and on tfjs once, on one thread (see modeRuns).
+      for (const { threads, backend } of modeRuns(mode, threadCounts, backends)) {
         const setup = modeSetup(mode, { bins: options.bins, threads, backend });
         const input = setup.input === 'file' ? dataset : stream;
-        const name = `${basename(input.path)} [${mode}${threads === undefined ? `, ${backend}` : `, ${threads} thread${threads === 1 ? '' : 's'}`}]`;
+        const threadsText = threads === undefined ? undefined : `${threads} thread${threads === 1 ? '' : 's'}`;
+        const name = `${basename(input.path)} [${[mode, mode === 'exact' ? backend : undefined, threadsText].filter((x) => x !== undefined).join(', ')}]`;
         log(`${name}: CLI, ${size.warmup ? '1 warm-up + ' : 'no warm-up, '}${size.runs} timed run(s)`);
         const timing = await timeCli({ cli, file: input.path, rows, runs: size.runs, extraArgs: setup.cliArgs, warmup: size.warmup });
         log(`${name}: peak memory in a fresh process`);
@@ -148,39 +150,52 @@ export async function runBenchmarks(options, deps) {
         );
       }
     }
+    // Compared with the js exact case on the fewest threads (1 unless --threads lacks it): the same single thread as
+    // the tfjs case. The js reports are the same on any number of threads: a different AUC is worth a warning.
     const jsExact = sizeCases.find((c) => c.mode === 'exact' && c.backend.requested === 'js');
     for (const c of sizeCases) {
       if (c.mode !== 'exact' || c === jsExact || jsExact === undefined) continue;
+      if (c.backend.requested === 'js') {
+        if (c.roc_auc !== jsExact.roc_auc) log(`warning: ${c.file} [exact, js]: ROC AUC ${c.roc_auc} on ${c.threads} threads, ${jsExact.roc_auc} on ${jsExact.threads}`);
+        continue;
+      }
       // A check on the backend, not a timing: both are exact, so the AUCs agree up to float rounding.
       if (typeof c.roc_auc === 'number' && typeof jsExact.roc_auc === 'number') c.roc_auc_abs_diff_vs_js = Math.abs(c.roc_auc - jsExact.roc_auc);
       log(
         `${c.file} [exact, ${c.backend.requested}]: compute ${(c.timing_ms.compute / jsExact.timing_ms.compute).toFixed(2)}x, ` +
-          `wall ${(c.wall_ms.median / jsExact.wall_ms.median).toFixed(2)}x the js case's; |AUC diff| ${c.roc_auc_abs_diff_vs_js}`,
+          `wall ${(c.wall_ms.median / jsExact.wall_ms.median).toFixed(2)}x the js case's on ${jsExact.threads} thread${jsExact.threads === 1 ? '' : 's'}; ` +
+          `|AUC diff| ${c.roc_auc_abs_diff_vs_js}`,
       );
     }
     for (const entry of withThreadsSpeedups(sizeCases)) {
       entry.targets = judgeTargets(entry);
       cases.push(entry);
       if (entry.speedup_vs_one_thread !== undefined) {
-        log(`${entry.file} [${entry.mode}]: compute speed-up on ${entry.threads} threads over 1: ${entry.speedup_vs_one_thread}x`);
+        log(`${entry.file} [${entry.mode}${entry.mode === 'exact' ? `, ${entry.backend.requested}` : ''}]: compute speed-up on ${entry.threads} threads over 1: ${entry.speedup_vs_one_thread}x`);
       }
     }
-    const exactCase = cases.find((c) => c.rows === rows && c.mode === 'exact' && c.backend.requested === 'js');
+    // scikit-learn is compared with the js exact case on the most threads (the target's "all threads"), and its 1-thread
+    // case beside it.
+    const jsExactCases = cases.filter((c) => c.rows === rows && c.mode === 'exact' && c.backend.requested === 'js');
+    const exactCase = jsExactCases.reduce((most, c) => (most === undefined || c.threads > most.threads ? c : most), undefined);
+    const oneThreadCase = jsExactCases.find((c) => c.threads === 1);
 
     if (size.sklearn && sklearn?.status === 'ran' && exactCase !== undefined) {
       const raw = ensureRawColumns({ file: dataset.path, rows, tableFromIPC: deps.arrow.tableFromIPC, log });
       log(`${basename(dataset.path)}: scikit-learn roc_auc_score x${size.runs} and the full set x1`);
       const sk = await runSklearnScript({ python: sklearn.python, script: deps.sklearnScript ?? sklearnScript, prefix: raw.prefix, runs: size.runs, fullRuns: 1 });
       if (sk.rows !== rows) throw new Error(`scikit-learn script says rows = ${sk.rows}, expected ${rows} (${raw.prefix})`);
-      const comparison = compareWithSklearn(exactCase, sk);
+      const comparison = compareWithSklearn(exactCase, sk, oneThreadCase);
       sklearn.cases.push(comparison);
       if (sk.sklearn !== undefined) sklearn.sklearn = sk.sklearn;
       if (sk.numpy !== undefined) sklearn.numpy = sk.numpy;
       if (sk.python !== undefined) sklearn.python_version = sk.python;
       log(
-        `${basename(dataset.path)}: sklearn roc_auc_score ${sk.roc_auc_s.median.toFixed(3)} s; modelperf full report ` +
-          `compute ${comparison.modelperf_compute_s} s (${comparison.speedup_compute.toFixed(2)}x), wall ${comparison.modelperf_wall_s} s ` +
-          `(${comparison.speedup_wall.toFixed(2)}x); |AUC diff| ${comparison.roc_auc_abs_diff}`,
+        `${basename(dataset.path)}: sklearn roc_auc_score ${sk.roc_auc_s.median.toFixed(3)} s; modelperf full report on ` +
+          `${comparison.threads} thread${comparison.threads === 1 ? '' : 's'}: compute ${comparison.modelperf_compute_s} s ` +
+          `(${comparison.speedup_compute.toFixed(2)}x), wall ${comparison.modelperf_wall_s} s (${comparison.speedup_wall.toFixed(2)}x)` +
+          `${comparison.threads > 1 && comparison.speedup_compute_one_thread !== undefined ? `; compute on 1 thread ${comparison.modelperf_compute_one_thread_s} s (${comparison.speedup_compute_one_thread.toFixed(2)}x)` : ''}` +
+          `; |AUC diff| ${comparison.roc_auc_abs_diff}`,
       );
     }
   }
@@ -221,10 +236,10 @@ export async function runBenchmarks(options, deps) {
 
 /**
  * Threads a timed case ran on: the report's `options.threads` when it has one (the streamed modes record it), else the
- * number asked for.
+ * number asked for (the whole-file `exact` report has no `options.threads`).
  *
  * @param {{ options?: { threads?: unknown } } | undefined} report - the last timed CLI report
- * @param {number} requested - the `--threads` passed to a streamed mode
+ * @param {number} requested - the `--threads` passed
  * @returns {number}
  * @example
  * usedThreads({ options: { threads: 4 } }, 4); // 4

@@ -96,6 +96,18 @@ test('withThreadsSpeedups: the most-threaded case of each streamed mode and size
   assert.deepEqual(judged('stream', 1e8, 1600, 100), [16, { stream_memory: 'pass', threads_speedup: null }]);
   // The binned mode records the speed-up, unjudged (1e7 rows in 100 ms on 2 threads: 50 M rows/s per core).
   assert.deepEqual(judged('binned', 1e7, 1600, 100), [16, { binned_throughput: 'fail', binned_peak: null }]);
+  // Exact: the js cases of each thread count get the same speed-up (unjudged), in a group of their own backend; the
+  // tfjs case (one thread) is neither a base nor a target of it; the exact targets are judged on every js case.
+  const js = (threads, compute) => ({ ...fakeCase(1e7, 1200, 31), threads, timing_ms: { read: 80, compute, total: 80 + compute }, backend: { requested: 'js', name: 'js', device: 'cpu' } });
+  const tfjs = { ...fakeCase(1e7, 9000, 50), threads: 1, timing_ms: { read: 80, compute: 8800, total: 8880 }, backend: { requested: 'tfjs', name: 'tfjs', device: 'cpu' } };
+  const exact = withThreadsSpeedups([js(1, 1000), tfjs, js(2, 700), js(4, 400)]);
+  assert.deepEqual(exact.map((c) => c.speedup_vs_one_thread), [undefined, undefined, undefined, 2.5]);
+  assert.deepEqual(judgeTargets(exact[3]), { time: 'pass', memory: 'pass' });
+  assert.deepEqual(judgeTargets({ ...exact[3], wall_ms: { median: 1600 } }), { time: 'fail', memory: 'pass' });
+  assert.equal(withThreadsSpeedups([tfjs, js(2, 700)])[1].speedup_vs_one_thread, undefined, 'no 1-thread js case');
+  // An exact case without threads or backend (older results) is the 1-thread js base.
+  const { threads: _, backend: __, ...old } = js(1, 1000);
+  assert.equal(withThreadsSpeedups([old, js(2, 500)])[1].speedup_vs_one_thread, 2);
   // Missing compute times give no speed-up.
   const [, noTime] = withThreadsSpeedups([{ mode: 'stream', rows: 1e7, threads: 1, timing_ms: {} }, { mode: 'stream', rows: 1e7, threads: 2, timing_ms: { compute: 5 } }]);
   assert.equal(noTime.speedup_vs_one_thread, undefined);
@@ -187,6 +199,13 @@ test('renderSklearnTable: a line per compared size, one for a skipped run, none 
     '| 2026-01-02 | Fake CPU \\| 3 GHz, 8 cores, 32 GiB, linux | 1e7 | 1.2.1 (numpy 1.24.2) | 2.10 s / 2.20 s | 20.5 s | 1.50 s / 1.80 s | 1.47× | 1.22× | 0.0e+0 | **fail** | **fail** |',
   );
   assert.match(lines[3], /\| 2026-01-01 \| .* \| — \| skipped: no \\\| sklearn \|/);
+
+  // Against the exact case on more than one thread: its thread count beside the times, the 1-thread ratio beside its own.
+  const threaded = { ...comparison, threads: 2, modelperf_compute_s: 0.5, speedup_compute: 4.4, modelperf_compute_one_thread_s: 1.5, speedup_compute_one_thread: 2.2 / 1.5 };
+  const one = { ...comparison, threads: 1, modelperf_compute_one_thread_s: 1.5, speedup_compute_one_thread: 2.2 / 1.5 };
+  const [, , multi, single] = renderSklearnTable([{ ...fakeResult('2026-01-03', []), sklearn: { status: 'ran', cases: [threaded, one] } }]).split('\n');
+  assert.match(multi, /\| 0\.50 s \/ 1\.80 s \(2 threads\) \| 4\.40× \(1 thread: 1\.47×\) \| 1\.22× \|/);
+  assert.equal(single, lines[2].replace('2026-01-02', '2026-01-03'), 'one thread: as before exact took threads');
 });
 
 test('formatRows', () => {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as arrow from 'apache-arrow';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { datasetOptions, ensureBinaryDataset, ensureBinaryStream, ensureRawColumns, streamBatchRows } from '../src/ensure-dataset.mjs';
-import { modeSetup } from '../src/modes.mjs';
+import { modeRuns, modeSetup } from '../src/modes.mjs';
 import { runBenchmarks, usedBackend, usedThreads } from '../src/run-benchmarks.mjs';
 import { defaultPython, detectSklearn, runSklearnScript } from '../src/sklearn.mjs';
 import { fakeBinaryPredictionsTable } from './fixtures/fake-generator.mjs';
@@ -52,7 +52,7 @@ test('ensureBinaryDataset writes an Arrow IPC file once and reuses it while opti
   assert.equal(tableFromIPC(readFileSync(first.path)).numRows, 5000);
 });
 
-test('runBenchmarks with a fake CLI and probe: exact once, the streamed modes per thread count; records and regenerates the README tables', async () => {
+test('runBenchmarks with a fake CLI and probe: every mode once per thread count; records and regenerates the README tables', async () => {
   const deps = sandbox();
   const messages = [];
   const specLog = join(deps.dataDir, '..', 'specs.jsonl');
@@ -67,21 +67,22 @@ test('runBenchmarks with a fake CLI and probe: exact once, the streamed modes pe
   assert.equal(result.date, '2026-03-04');
   assert.equal(typeof result.machine.cpu, 'string');
   assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}:${c.threads}`), [
-    'exact:2000:1', 'stream:2000:1', 'stream:2000:2', 'binned:2000:1', 'binned:2000:2',
-    'exact:1000000:1', 'stream:1000000:1', 'stream:1000000:2', 'binned:1000000:1', 'binned:1000000:2',
+    'exact:2000:1', 'exact:2000:2', 'stream:2000:1', 'stream:2000:2', 'binned:2000:1', 'binned:2000:2',
+    'exact:1000000:1', 'exact:1000000:2', 'stream:1000000:1', 'stream:1000000:2', 'binned:1000000:1', 'binned:1000000:2',
   ]);
   for (const c of result.cases) {
     assert.equal(c.wall_ms.runs.length, 2);
     assert.ok(c.wall_ms.min > 0 && c.wall_ms.min <= c.wall_ms.median);
-    // The fake CLI: 2.5 ms for the whole file, 0.5 + 2 / threads ms streamed.
-    const computeMs = c.mode === 'exact' ? 2.5 : 0.5 + 2 / c.threads;
-    assert.deepEqual(c.timing_ms, c.mode === 'exact' ? { read: 1.5, compute: 2.5, total: 4 } : { compute: computeMs });
+    // The fake CLI: 0.5 + 2 / threads ms of compute on js, whole file (after a 1.5 ms read) or streamed.
+    const computeMs = 0.5 + 2 / c.threads;
+    assert.deepEqual(c.timing_ms, c.mode === 'exact' ? { read: 1.5, compute: computeMs, total: 1.5 + computeMs } : { compute: computeMs });
     assert.equal(c.throughput.compute_rows_per_s, Math.round(c.rows / (computeMs / 1000)));
     assert.equal(c.throughput.compute_rows_per_s_per_core, Math.round(c.rows / (computeMs / 1000) / c.threads));
     assert.ok(c.memory.peak_rss_kb > 0 && c.memory.baseline_rss_kb > 0);
     assert.equal(typeof c.memory.bytes_per_row, 'number');
     assert.equal(c.file.endsWith('.arrows'), c.mode !== 'exact');
-    assert.deepEqual(c.cli_args, c.mode === 'exact' ? ['--backend', 'js'] : modeSetup(c.mode, { threads: c.threads, backend: 'js' }).cliArgs);
+    assert.deepEqual(c.cli_args, modeSetup(c.mode, { threads: c.threads, backend: 'js' }).cliArgs);
+    if (c.mode === 'exact') assert.deepEqual(c.cli_args, ['--threads', String(c.threads), '--backend', 'js']);
     assert.deepEqual(c.backend, { requested: 'js', name: 'js', device: 'cpu' });
     assert.equal(c.roc_auc, 0.75);
     assert.equal(c.sort_floor_ms !== undefined, c.mode === 'exact');
@@ -94,8 +95,9 @@ test('runBenchmarks with a fake CLI and probe: exact once, the streamed modes pe
   const probes = readFileSync(specLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
   assert.deepEqual(probes.slice(0, 3), [{ baseline: 'js' }, { baseline: 'js' }, { baseline: 'js' }]);
   assert.equal(probes.filter((p) => p.baseline !== undefined).length, 3);
-  assert.deepEqual(probes.slice(3, 8), [
-    { backend: 'js' },
+  assert.deepEqual(probes.slice(3, 9), [
+    { threads: 1, backend: 'js' },
+    { threads: 2, backend: 'js' },
     { stream: true, threads: 1, backend: 'js' },
     { stream: true, threads: 2, backend: 'js' },
     { stream: true, curveMode: 'binned', threads: 1, backend: 'js' },
@@ -103,7 +105,10 @@ test('runBenchmarks with a fake CLI and probe: exact once, the streamed modes pe
   ]);
   const at = (mode, rows, threads = 1) => result.cases.find((c) => c.mode === mode && c.rows === rows && c.threads === threads);
   assert.equal(at('exact', 2000).targets.memory, null);
+  // The exact targets are judged on each thread count.
   assert.ok(['pass', 'fail'].includes(at('exact', 1e6).targets.memory));
+  assert.ok(['pass', 'fail'].includes(at('exact', 1e6, 2).targets.memory));
+  assert.deepEqual(Object.keys(at('exact', 1e6, 2).targets), ['time', 'memory']);
   // The speed-up is judged at 1e7 rows only.
   assert.deepEqual(at('stream', 1e6, 2).targets, { stream_memory: null, threads_speedup: null });
   // The fake CLI says 2.5 ms for 1e6 rows on one thread: 400 M rows/s; 1.5 ms on two: 333 M rows/s per core.
@@ -112,18 +117,22 @@ test('runBenchmarks with a fake CLI and probe: exact once, the streamed modes pe
   assert.equal(result.sklearn, undefined);
   assert.equal(sklearnTable, null);
   assert.equal(recordedPath, join(deps.resultsDir, '2026-03-04.json'));
-  assert.equal(JSON.parse(readFileSync(recordedPath, 'utf8')).cases.length, 10);
+  assert.equal(JSON.parse(readFileSync(recordedPath, 'utf8')).cases.length, 12);
   const readme = readFileSync(deps.readme, 'utf8');
   const lines = table.split('\n');
-  assert.equal(lines.length, 12);
+  assert.equal(lines.length, 14);
   for (const line of lines.slice(2)) assert.ok(readme.includes(line), `README holds ${line}`);
-  assert.match(lines[4], /\| 2e3 \| stream \| 2 \| js \| .* \| 1\.67× \|/);
+  assert.match(lines[3], /\| 2e3 \| exact \| 2 \| js \| .* \| 1\.5 ms \/ 1\.5 ms \| .* \| 1\.67× \| [0-9.]+ ms \|/);
+  assert.match(lines[5], /\| 2e3 \| stream \| 2 \| js \| .* \| 1\.67× \|/);
   assert.ok(messages.some((m) => m.startsWith('generating') && m.includes('.arrows')));
   assert.ok(messages.some((m) => m.includes('[stream, 2 threads]: CLI')));
+  assert.ok(messages.some((m) => m.includes('[exact, js, 2 threads]: CLI')));
   assert.ok(messages.some((m) => m.includes('[binned]: compute speed-up on 2 threads over 1: 1.667x')));
+  assert.ok(messages.some((m) => m.includes('[exact, js]: compute speed-up on 2 threads over 1: 1.667x')));
+  assert.ok(!messages.some((m) => m.startsWith('warning')), 'the same AUC on every thread count');
 });
 
-test('a case records the threads the report says it used; exact records 1; without --threads the runner asks for 1', async () => {
+test('a case records the threads the report says it used, else those asked for (exact); without --threads the runner asks for 1', async () => {
   const deps = sandbox();
   process.env.FAKE_CLI_MAX_THREADS = '3';
   let run;
@@ -132,13 +141,19 @@ test('a case records the threads the report says it used; exact records 1; witho
   } finally {
     delete process.env.FAKE_CLI_MAX_THREADS;
   }
+  // The whole-file report has no options.threads: the exact case records the 8 asked for.
   assert.deepEqual(run.result.cases.map((c) => `${c.mode}:${c.threads}:${c.cli_args.join(' ')}`), [
-    'exact:1:--backend js', 'stream:1:--stream --quiet --threads 1 --backend js', 'stream:3:--stream --quiet --threads 8 --backend js',
+    'exact:1:--threads 1 --backend js', 'exact:8:--threads 8 --backend js',
+    'stream:1:--stream --quiet --threads 1 --backend js', 'stream:3:--stream --quiet --threads 8 --backend js',
   ]);
   // 0.5 + 2 / 3 ms, recorded to 0.1 ms, on 3 threads.
-  assert.equal(run.result.cases[2].timing_ms.compute, 1.2);
-  assert.equal(run.result.cases[2].throughput.compute_rows_per_s_per_core, Math.round(1000 / 0.0012 / 3));
-  assert.equal(run.result.cases[2].speedup_vs_one_thread, Number((2.5 / 1.2).toFixed(3)));
+  assert.equal(run.result.cases[3].timing_ms.compute, 1.2);
+  assert.equal(run.result.cases[3].throughput.compute_rows_per_s_per_core, Math.round(1000 / 0.0012 / 3));
+  assert.equal(run.result.cases[3].speedup_vs_one_thread, Number((2.5 / 1.2).toFixed(3)));
+  // 0.5 + 2 / 8 ms, recorded to 0.1 ms, on 8 threads.
+  assert.equal(run.result.cases[1].timing_ms.compute, 0.8);
+  assert.equal(run.result.cases[1].throughput.compute_rows_per_s_per_core, Math.round(1000 / 0.0008 / 8));
+  assert.equal(run.result.cases[1].speedup_vs_one_thread, Number((2.5 / 0.8).toFixed(3)));
   const { result } = await runBenchmarks({ rows: [1000], runs: 1, record: false, modes: ['binned'] }, deps);
   assert.deepEqual(result.cases.map((c) => [c.threads, c.cli_args.slice(-3).join(' '), c.speedup_vs_one_thread]), [[1, '1 --backend js', undefined]]);
   assert.equal(usedThreads({ options: { threads: 4 } }, 2), 4);
@@ -188,7 +203,7 @@ test('--huge adds the huge size in the streamed modes only (per thread count), o
     { ...deps, hugeRows: 3000 },
   );
   assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}:${c.threads}:${c.runs}:${c.warmup}`), [
-    'exact:1000:1:2:true', 'binned:1000:1:2:true', 'binned:1000:2:2:true', 'binned:3000:1:1:false', 'binned:3000:2:1:false',
+    'exact:1000:1:2:true', 'exact:1000:2:2:true', 'binned:1000:1:2:true', 'binned:1000:2:2:true', 'binned:3000:1:1:false', 'binned:3000:2:1:false',
   ]);
   assert.equal(result.cases.at(-1).speedup_vs_one_thread, 1.667);
   const binned = result.cases.find((c) => c.mode === 'binned');
@@ -214,6 +229,10 @@ test('the scikit-learn comparison: fake script through the runner, and a skip wi
   assert.equal(result.sklearn.sklearn, '0.0-fake');
   const [c] = result.sklearn.cases;
   assert.equal(c.rows, 2000);
+  // One thread count: compared with the 1-thread case, which is also the 1-thread ratio.
+  assert.equal(c.threads, 1);
+  assert.equal(c.modelperf_compute_one_thread_s, 0.0025);
+  assert.equal(c.speedup_compute_one_thread, 200);
   assert.deepEqual(c.sklearn_roc_auc_s.runs, [0.5, 0.5]);
   assert.equal(c.sklearn_full_set_s.median, 2);
   const exact = result.cases.find((x) => x.mode === 'exact');
@@ -268,7 +287,10 @@ test('modeSetup: flags and specs of the three modes, threads for the streamed on
   });
   assert.deepEqual(modeSetup('binned', { bins: 64, threads: 1 }).cliArgs, ['--curve-mode', 'binned', '--bins', '64', '--quiet', '--threads', '1']);
   assert.deepEqual(modeSetup('binned', { threads: 2 }).spec, { stream: true, curveMode: 'binned', threads: 2 });
-  assert.throws(() => modeSetup('exact', { threads: 2 }), /runs on one thread/);
+  assert.deepEqual(modeSetup('exact', { threads: 2 }), { mode: 'exact', input: 'file', cliArgs: ['--threads', '2'], spec: { threads: 2 } });
+  assert.deepEqual(modeSetup('exact', { threads: 4, backend: 'js' }).spec, { threads: 4, backend: 'js' });
+  assert.deepEqual(modeSetup('exact', { threads: 1, backend: 'tfjs' }).cliArgs, ['--threads', '1', '--backend', 'tfjs']);
+  assert.throws(() => modeSetup('exact', { threads: 2, backend: 'tfjs' }), /the tfjs kernels run on one thread/);
   assert.throws(() => modeSetup('fast'), /unknown mode/);
 });
 
@@ -284,7 +306,7 @@ test('modeSetup: --backend goes last, in the CLI flags and the probe spec; tfjs 
   assert.throws(() => modeSetup('exact', { backend: 'auto' }), /unknown backend "auto" \(expected one of js, tfjs\)/);
 });
 
-test('backends: exact runs once per backend, the streamed modes on js; scikit-learn, targets and the AUC check use the js case', async () => {
+test('backends: exact runs on each backend (tfjs without --threads), the streamed modes on js; scikit-learn, targets and the AUC check use the js case', async () => {
   const deps = sandbox();
   const sk = { python: process.execPath, sklearnScript: fixture('fake-sklearn.mjs'), detectSklearn: () => ({ available: true, sklearn: '0.0-fake' }) };
   const specLog = join(deps.dataDir, '..', 'specs.jsonl');
@@ -301,8 +323,8 @@ test('backends: exact runs once per backend, the streamed modes on js; scikit-le
   }
   const { result, table, recordedPath } = run;
   assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}:${c.backend.requested}:${c.cli_args.join(' ')}`), [
-    'exact:2000:js:--backend js', 'exact:2000:tfjs:--backend tfjs', 'stream:2000:js:--stream --quiet --threads 1 --backend js',
-    'exact:3000:js:--backend js', 'exact:3000:tfjs:--backend tfjs', 'stream:3000:js:--stream --quiet --threads 1 --backend js',
+    'exact:2000:js:--threads 1 --backend js', 'exact:2000:tfjs:--backend tfjs', 'stream:2000:js:--stream --quiet --threads 1 --backend js',
+    'exact:3000:js:--threads 1 --backend js', 'exact:3000:tfjs:--backend tfjs', 'stream:3000:js:--stream --quiet --threads 1 --backend js',
   ]);
   const at = (rows, backend) => result.cases.find((c) => c.mode === 'exact' && c.rows === rows && c.backend.requested === backend);
   const tfjs = at(3000, 'tfjs');
@@ -344,6 +366,87 @@ test('backends: exact runs once per backend, the streamed modes on js; scikit-le
   assert.equal(tfjsOnly.result.sklearn.status, 'skipped');
   assert.match(tfjsOnly.result.sklearn.note, /needs the js exact case \(--backends js,\.\.\.\)/);
   assert.equal(tfjsOnly.result.cases[0].roc_auc_abs_diff_vs_js, undefined);
+});
+
+test('modeRuns: exact on js per thread count and on tfjs once without threads, sorted as the results files; streamed on js', () => {
+  assert.deepEqual(modeRuns('exact', [1, 2, 4], ['js', 'tfjs']), [
+    { threads: 1, backend: 'js' }, { threads: undefined, backend: 'tfjs' }, { threads: 2, backend: 'js' }, { threads: 4, backend: 'js' },
+  ]);
+  // Without 1 in --threads the tfjs case still runs, once, on one thread.
+  assert.deepEqual(modeRuns('exact', [2], ['js', 'tfjs']), [{ threads: undefined, backend: 'tfjs' }, { threads: 2, backend: 'js' }]);
+  assert.deepEqual(modeRuns('exact', [1, 2], ['tfjs']), [{ threads: undefined, backend: 'tfjs' }]);
+  assert.deepEqual(modeRuns('exact', [1, 2], ['js']), [{ threads: 1, backend: 'js' }, { threads: 2, backend: 'js' }]);
+  for (const mode of ['stream', 'binned']) {
+    assert.deepEqual(modeRuns(mode, [1, 2], ['js', 'tfjs']), [{ threads: 1, backend: 'js' }, { threads: 2, backend: 'js' }]);
+  }
+  // Every run makes a valid setup (tfjs gets no --threads).
+  for (const { threads, backend } of modeRuns('exact', [1, 8], ['js', 'tfjs'])) modeSetup('exact', { threads, backend });
+  assert.deepEqual(modeSetup('exact', modeRuns('exact', [1, 8], ['tfjs'])[0]).cliArgs, ['--backend', 'tfjs']);
+});
+
+test('exact per thread count: speed-up on js, tfjs once on one thread, scikit-learn against the most threads; old exact cases count as 1 thread', async () => {
+  const deps = sandbox();
+  const sk = { python: process.execPath, sklearnScript: fixture('fake-sklearn.mjs'), detectSklearn: () => ({ available: true, sklearn: '0.0-fake' }) };
+  const specLog = join(deps.dataDir, '..', 'specs.jsonl');
+  const messages = [];
+  process.env.FAKE_EVAL_CHILD_LOG = specLog;
+  let run;
+  try {
+    run = await runBenchmarks(
+      { rows: [2000], runs: 1, record: true, modes: ['exact'], threads: [1, 2, 4], backends: ['js', 'tfjs'], sklearn: true, python: process.execPath },
+      { ...deps, ...sk, log: (m) => messages.push(m) },
+    );
+  } finally {
+    delete process.env.FAKE_EVAL_CHILD_LOG;
+  }
+  const { result, sklearnTable, recordedPath } = run;
+  assert.deepEqual(result.cases.map((c) => `${c.threads}:${c.backend.requested}:${c.cli_args.join(' ')}:${c.timing_ms.compute}:${c.speedup_vs_one_thread}`), [
+    '1:js:--threads 1 --backend js:2.5:undefined',
+    '1:tfjs:--backend tfjs:12.5:undefined',
+    '2:js:--threads 2 --backend js:1.5:undefined',
+    // 2.5 ms on 1 thread / 1 ms on 4, on the most-threaded js case only; never against the tfjs case.
+    '4:js:--threads 4 --backend js:1:2.5',
+  ]);
+  // The memory probe evaluates the whole file with the js cases' threads.
+  const probes = readFileSync(specLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line)).filter((p) => p.baseline === undefined);
+  assert.deepEqual(probes, [{ threads: 1, backend: 'js' }, { backend: 'tfjs' }, { threads: 2, backend: 'js' }, { threads: 4, backend: 'js' }]);
+  // The tfjs case is compared with the 1-thread js case.
+  assert.equal(result.cases[1].roc_auc_abs_diff_vs_js, Math.abs(0.75 + 1e-12 - 0.75));
+  assert.ok(messages.some((m) => m.includes("[exact, tfjs]: compute 5.00x") && m.includes("the js case's on 1 thread")));
+  // scikit-learn against the 4-thread case (0.5 s / 1 ms), the 1-thread ratio beside it (0.5 s / 2.5 ms).
+  const [c] = result.sklearn.cases;
+  assert.equal(c.threads, 4);
+  assert.equal(c.modelperf_compute_s, 0.001);
+  assert.equal(c.modelperf_wall_s, Number((result.cases[3].wall_ms.median / 1000).toFixed(4)));
+  assert.equal(c.speedup_compute, 500);
+  assert.equal(c.speedup_full_set_compute, 2000);
+  assert.equal(c.modelperf_compute_one_thread_s, 0.0025);
+  assert.equal(c.speedup_compute_one_thread, 200);
+  assert.equal(c.roc_auc_abs_diff, Math.abs(0.75 - c.sklearn_roc_auc));
+  assert.match(sklearnTable.split('\n')[2], /\| 2e3 \| .* \| 0\.00 s \/ [0-9.]+ s \(4 threads\) \| 500× \(1 thread: 200×\) \|/);
+  assert.ok(messages.some((m) => m.includes('modelperf full report on 4 threads: compute 0.001 s (500.00x)') && m.includes('compute on 1 thread 0.0025 s (200.00x)')));
+
+  // Without 1 in --threads: the tfjs case still runs once, on one thread; nothing to compute a speed-up from.
+  const { result: two } = await runBenchmarks(
+    { rows: [2000], runs: 1, record: false, modes: ['exact'], threads: [2], backends: ['js', 'tfjs'], sklearn: true, python: process.execPath },
+    { ...deps, ...sk },
+  );
+  assert.deepEqual(two.cases.map((x) => `${x.threads}:${x.backend.requested}:${x.speedup_vs_one_thread}`), ['1:tfjs:undefined', '2:js:undefined']);
+  assert.equal(two.sklearn.cases[0].threads, 2);
+  assert.equal(two.sklearn.cases[0].speedup_compute_one_thread, undefined);
+
+  // A recorded exact case without threads (from before exact took them) counts as 1 thread: a 1-thread js case
+  // replaces it, the 2- and 4-thread cases sit beside it.
+  const recorded = JSON.parse(readFileSync(recordedPath, 'utf8'));
+  for (const x of recorded.cases) delete x.threads;
+  recorded.cases = recorded.cases.filter((x) => x.backend.requested === 'js').slice(0, 1);
+  writeFileSync(recordedPath, JSON.stringify(recorded));
+  await runBenchmarks({ rows: [2000], runs: 1, record: true, modes: ['exact'], threads: [2], backends: ['js'] }, deps);
+  let merged = JSON.parse(readFileSync(recordedPath, 'utf8')).cases;
+  assert.deepEqual(merged.map((x) => `${x.threads}:${x.backend.requested}`), ['undefined:js', '2:js']);
+  await runBenchmarks({ rows: [2000], runs: 1, record: true, modes: ['exact'], threads: [1], backends: ['js'] }, deps);
+  merged = JSON.parse(readFileSync(recordedPath, 'utf8')).cases;
+  assert.deepEqual(merged.map((x) => `${x.threads}:${x.backend.requested}`), ['1:js', '2:js']);
 });
 
 test('usedBackend: the requested backend with the name and device the report says', () => {
