@@ -39,6 +39,36 @@ describe('radixSortFloat64', () => {
     }
   });
 
+  it.each([false, true])('sorts keys without sign bits straight from their bits (descending: %s), stably, with both payloads', (descending) => {
+    const rnd = lcg(descending ? 21 : 22);
+    const special = [0, 5e-324, 2.2250738585072014e-308, 1, 0.5, Number.MAX_VALUE, Infinity, 1e-300];
+    const n = 25_000;
+    const keys = Float64Array.from({ length: n }, (_, i) =>
+      (i % 9 === 0 ? special[i % special.length] : i % 3 === 0 ? Math.round(rnd() * 1000) / 1000 : rnd() * 10 ** Math.floor(rnd() * 20 - 10)));
+    const original = Float64Array.from(keys);
+    const order = Array.from({ length: n }, (_, i) => i)
+      .sort((a, b) => (descending ? original[b] - original[a] : original[a] - original[b]) || a - b);
+    const index = Float64Array.from({ length: n }, (_, i) => i);
+    radixSortFloat64(keys, index, undefined, descending);
+    expect(Array.from(index)).toEqual(order);
+    expect(Array.from(keys)).toEqual(order.map((i) => original[i]));
+    const flags = Uint8Array.from({ length: n }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
+    const k2 = Float64Array.from(original);
+    radixSortFloat64(k2, flags, { keys: new Float64Array(n), payload: new Uint8Array(n) }, descending);
+    expect(Array.from(flags)).toEqual(order.map((i) => ((i * 7) % 3 === 0 ? 1 : 0)));
+    // One -0 among them: the mapped path, same order (-0 and +0 are equal numbers; -0 sorts below +0).
+    const k3 = Float64Array.from(original);
+    k3[n - 1] = -0;
+    const idx3 = Float64Array.from({ length: n }, (_, i) => i);
+    radixSortFloat64(k3, idx3, undefined, descending);
+    const o3 = Float64Array.from(original);
+    o3[n - 1] = -0;
+    const rank = (i: number): number => (Object.is(o3[i], -0) ? 0 : 1);
+    const order3 = Array.from({ length: n }, (_, i) => i)
+      .sort((a, b) => (descending ? -1 : 1) * (o3[a] - o3[b] || rank(a) - rank(b)) || a - b);
+    expect(Array.from(idx3)).toEqual(order3);
+  });
+
   it('skips constant digits of float32-representable keys and still sorts', () => {
     const rnd = lcg(3);
     const keys = Float64Array.from(Float32Array.from({ length: 10_000 }, () => rnd()));
