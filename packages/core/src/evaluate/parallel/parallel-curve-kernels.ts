@@ -183,6 +183,10 @@ function rangeBounds(scores: Float64Array | Float32Array, threads: number): Floa
  */
 function joinRanges(keys: Float64Array, jobs: CurveSegmentJob[], sorted: CurveSegment[]): BinaryClfCurve {
   const total = sorted.reduce((sum, range) => sum + range.distinct, 0);
+  if (jobs.length === 2) {
+    const joined = joinTwoInPlace(keys, jobs, sorted, total);
+    if (joined !== undefined) return joined;
+  }
   const fps = new Uint32Array(total);
   let at = 0;
   for (const { distinct, scratch } of sorted) {
@@ -203,6 +207,31 @@ function joinRanges(keys: Float64Array, jobs: CurveSegmentJob[], sorted: CurveSe
     at += distinct;
   }
   return { thresholds: keys.subarray(0, total), tps, fps };
+}
+
+/**
+ * `joinRanges` of two ranges without a new array: the positive counts end in the first range's scratch, the negative
+ * ones in the second's, with the free tail of `keys` (after the joined scores) holding the second range's positive
+ * counts meanwhile. Saves 4 bytes per distinct score of fresh memory and a copy (1e7 rows: 28 MB, which cost 60-90 ms
+ * of page faults on the 2-core VM). Returns undefined when the ranges are too lopsided for the moves to fit.
+ */
+function joinTwoInPlace(keys: Float64Array, jobs: CurveSegmentJob[], sorted: CurveSegment[], total: number): BinaryClfCurve | undefined {
+  const n = keys.length;
+  const [l0, l1] = [jobs[0].length, jobs[1].length];
+  const [w0, w1] = [sorted[0].distinct, sorted[1].distinct];
+  if (!(w1 <= 2 * (n - total) && w0 <= l1 && total <= 2 * l0)) return undefined;
+  keys.copyWithin(w0, jobs[1].offset, jobs[1].offset + w1);
+  const [tps0, fps0] = segmentCounts(sorted[0].scratch);
+  const [tps1] = segmentCounts(sorted[1].scratch);
+  const first = new Uint32Array(tps0.buffer, tps0.byteOffset, 2 * l0);
+  const second = new Uint32Array(tps1.buffer, tps1.byteOffset, 2 * l1);
+  // Park the second range's positive counts behind the joined scores, move the first range's negative counts in
+  // front of the second's, then bring the parked counts behind the first range's positive ones.
+  const parked = new Uint32Array(keys.buffer, keys.byteOffset + 8 * total, w1);
+  parked.set(tps1.subarray(0, w1));
+  second.set(fps0.subarray(0, w0), l1 - w0);
+  first.set(parked, w0);
+  return { thresholds: keys.subarray(0, total), tps: first.subarray(0, total), fps: second.subarray(l1 - w0, l1 + w1) };
 }
 
 /** The js kernels with their sort split across threads (`createParallelCurveKernels`). */
