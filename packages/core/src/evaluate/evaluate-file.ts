@@ -71,6 +71,7 @@ export async function evaluateFile(
         leafRows: spec.leafRows,
         curveMode: spec.curveMode,
         histogramBins: spec.histogramBins,
+        release: (batch) => reader.release(batch),
         onBatch: (rows) => hooks.onProgress?.({ rows, bytesRead: reader.bytesRead(), totalBytes: reader.totalBytes }),
       });
       const { schema, task, rows, ...rest } = report;

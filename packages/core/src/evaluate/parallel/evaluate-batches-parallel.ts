@@ -169,6 +169,7 @@ export async function evaluateBatchesParallel(
       // never starts them.
       if (leaf !== undefined && next.done !== true) startPool();
       const contribution = leaf === undefined ? undefined : run.prepareBatch(leaf);
+      if (leaf !== undefined) run.releaseLeaf(leaf);
       if (contribution !== undefined) {
         merger.push(toTransferable(contribution.state).json);
         run.record(contribution);
@@ -213,6 +214,8 @@ export async function evaluateBatchesParallel(
         // Every worker is busy: this thread takes the leaf itself (no copy), then reads on.
         inFlight.push(Promise.resolve(runBatchTable(table, job).result));
       }
+      // Copied for a worker, or evaluated: the leaf's batches are done with.
+      run.releaseLeaf(leaf);
     };
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
       const leaf = leaves.add(next.value);

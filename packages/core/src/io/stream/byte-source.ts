@@ -17,8 +17,11 @@ import type { FileHandle } from 'node:fs/promises';
 export interface ByteReader {
   /** Bytes handed out so far. */
   readonly bytesRead: number;
-  /** Exactly `length` bytes in a fresh buffer, or fewer at the end of the input. */
-  read(length: number): Promise<Uint8Array>;
+  /**
+   * Exactly `length` bytes in a fresh buffer (or in `into`, when given: at least `length` bytes), or fewer at the
+   * end of the input.
+   */
+  read(length: number, into?: Uint8Array): Promise<Uint8Array>;
   /** The next stretch of bytes, at most `limit`, or undefined at the end. */
   readAvailable(limit: number): Promise<Uint8Array | undefined>;
   /** Stops reading and releases the input. */
@@ -46,10 +49,11 @@ export class ByteSource implements ByteReader {
    * Reads exactly `length` bytes into a fresh buffer (so typed arrays over it are aligned and it keeps no larger
    * chunk alive), or fewer when the input ends first.
    * @param length - bytes wanted
+   * @param into - a buffer of at least `length` bytes to read into instead (a recycled batch body)
    * @returns the bytes; shorter than `length` only at the end of the input
    */
-  async read(length: number): Promise<Uint8Array> {
-    const out = new Uint8Array(length);
+  async read(length: number, into?: Uint8Array): Promise<Uint8Array> {
+    const out = into !== undefined && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
     let filled = 0;
     while (filled < length) {
       if (this.at === this.chunk.length && !(await this.pull())) break;
@@ -128,9 +132,9 @@ export class FileByteSource implements ByteReader {
     return this.position;
   }
 
-  async read(length: number): Promise<Uint8Array> {
+  async read(length: number, into?: Uint8Array): Promise<Uint8Array> {
     const n = Math.max(0, Math.min(length, this.size - this.position));
-    const out = new Uint8Array(n);
+    const out = into !== undefined && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
     let filled = 0;
     while (filled < n) {
       const { bytesRead } = await this.handle.read(out, filled, n - filled, this.position + filled);

@@ -1,5 +1,6 @@
 import { MessageHeader, RecordBatchReader, type RecordBatch, type Schema } from 'apache-arrow';
 import { InputOutputError, isModelperfError } from '../../errors.js';
+import { BodyRecycler } from './body-recycler.js';
 import type { ByteReader } from './byte-source.js';
 import { checkIpcMessage } from './check-ipc-message.js';
 
@@ -13,6 +14,8 @@ export interface OpenedBatches {
    * `return()`, so it cannot close the file itself).
    */
   release(): Promise<void>;
+  /** Reuses released batch bodies (Arrow IPC streams); absent where batches are decoded into fresh memory anyway. */
+  readonly recycler?: BodyRecycler;
 }
 
 /** What the framing pass has seen so far, shared with the decoding side. */
@@ -21,6 +24,9 @@ interface FrameState {
   batches: number;
   /** Rows each passed record batch declares. */
   readonly rows: number[];
+  /** The buffer each passed record batch's body was read into, in order, until its batch is decoded. */
+  readonly bodies: Uint8Array[];
+  readonly recycler: BodyRecycler;
 }
 
 const CONTINUATION = -1;
@@ -62,7 +68,7 @@ function afterBatches(n: number): string {
  * ```
  */
 export async function readArrowStreamBatches(source: ByteReader, requireEndOfStream = true): Promise<OpenedBatches> {
-  const state: FrameState = { batches: 0, rows: [] };
+  const state: FrameState = { batches: 0, rows: [], bodies: [], recycler: new BodyRecycler() };
   let reader: Awaited<ReturnType<typeof openReader>>;
   try {
     reader = await openReader(arrowStreamFrames(source, state, requireEndOfStream));
@@ -70,7 +76,7 @@ export async function readArrowStreamBatches(source: ByteReader, requireEndOfStr
     await source.close();
     throw asCorrupt(error, 0);
   }
-  return { schema: reader.schema, batches: decodeBatches(reader, source, state), release: () => source.close() };
+  return { schema: reader.schema, batches: decodeBatches(reader, source, state), release: () => source.close(), recycler: state.recycler };
 }
 
 async function openReader(frames: AsyncIterable<Uint8Array>) {
@@ -95,6 +101,8 @@ async function* decodeBatches(
       }
       if (next.done === true) break;
       const batch = next.value;
+      const body = state.bodies.shift();
+      if (body !== undefined) state.recycler.attach(batch, body);
       if (batch.numRows !== state.rows[index]) {
         throw corrupt(
           `Arrow stream record batch ${index} declares ${state.rows[index]} rows but decodes to ${batch.numRows}: the stream is damaged.`,
@@ -175,7 +183,9 @@ async function* arrowStreamFrames(source: ByteReader, state: FrameState, require
       );
     }
     const bodyLength = Number(message.bodyLength);
-    const body = await source.read(bodyLength);
+    // Record batch bodies go into released bodies when there are any; dictionaries stay (later batches use them).
+    const isBatch = message.headerType === MessageHeader.RecordBatch;
+    const body = await source.read(bodyLength, isBatch ? state.recycler.take(bodyLength) : undefined);
     if (body.length < bodyLength) {
       const what =
         message.headerType === MessageHeader.RecordBatch
@@ -188,8 +198,9 @@ async function* arrowStreamFrames(source: ByteReader, state: FrameState, require
     }
     messages++;
     // Counted before the bytes go on: apache-arrow yields the batch before this generator resumes.
-    if (message.headerType === MessageHeader.RecordBatch) {
+    if (isBatch) {
       state.rows.push(rows);
+      state.bodies.push(body);
       state.batches++;
     }
     yield concat(prefix, metadata);

@@ -41,6 +41,13 @@ export interface BatchReader extends AsyncIterable<RecordBatch> {
   batchesRead(): number;
   /** Stops reading and releases the file; needed only when the batches are not iterated to the end. */
   close(): Promise<void>;
+  /**
+   * Optional: the caller is done with `batch` — it will not read it, nor any view of its columns, again — so its bytes
+   * may receive a later batch. Arrow IPC streams then read into released bodies instead of fresh memory; other
+   * formats decode into fresh arrays anyway and ignore it. Never releasing is always safe.
+   * @param batch - a batch this reader handed out
+   */
+  release(batch: RecordBatch): void;
 }
 
 /** Bytes per read from a file or stdin stream. */
@@ -238,6 +245,10 @@ class OpenBatchReader implements BatchReader {
     return this.count;
   }
 
+  release(batch: RecordBatch): void {
+    this.opened.recycler?.release(batch);
+  }
+
   async close(): Promise<void> {
     if (this.used) {
       // Suspended or finished iteration: the generator's own `finally` releases the input.
@@ -261,7 +272,9 @@ class OpenBatchReader implements BatchReader {
         const limit = this.batchRows ?? batch.numRows;
         for (let start = 0; start < batch.numRows; start += limit) {
           this.count++;
-          yield limit >= batch.numRows ? batch : batch.slice(start, Math.min(batch.numRows, start + limit));
+          const handed = limit >= batch.numRows ? batch : batch.slice(start, Math.min(batch.numRows, start + limit));
+          this.opened.recycler?.handOut(batch, handed);
+          yield handed;
         }
       }
     } finally {
