@@ -306,21 +306,28 @@ test('modeSetup: --backend goes last, in the CLI flags and the probe spec; tfjs 
   assert.throws(() => modeSetup('exact', { backend: 'auto' }), /unknown backend "auto" \(expected one of js, tfjs\)/);
 });
 
-test('backends: exact runs on each backend (tfjs without --threads), the streamed modes on js; scikit-learn, targets and the AUC check use the js case', async () => {
+/**
+ * `runBenchmarks` in a sandbox with the fake CLI, the fake memory probe (its specs logged to `specLog`) and the fake
+ * scikit-learn script.
+ */
+async function runWithFakeSklearn(options) {
   const deps = sandbox();
   const sk = { python: process.execPath, sklearnScript: fixture('fake-sklearn.mjs'), detectSklearn: () => ({ available: true, sklearn: '0.0-fake' }) };
   const specLog = join(deps.dataDir, '..', 'specs.jsonl');
   const messages = [];
   process.env.FAKE_EVAL_CHILD_LOG = specLog;
-  let run;
   try {
-    run = await runBenchmarks(
-      { rows: [2000, 3000], runs: 2, record: true, modes: ['exact', 'stream'], threads: [1], backends: ['js', 'tfjs'], sklearn: true, python: process.execPath },
-      { ...deps, ...sk, log: (m) => messages.push(m) },
-    );
+    const run = await runBenchmarks({ ...options, sklearn: true, python: process.execPath }, { ...deps, ...sk, log: (m) => messages.push(m) });
+    return { deps, sk, specLog, messages, run };
   } finally {
     delete process.env.FAKE_EVAL_CHILD_LOG;
   }
+}
+
+test('backends: exact runs on each backend (tfjs without --threads), the streamed modes on js; scikit-learn, targets and the AUC check use the js case', async () => {
+  const { deps, sk, specLog, messages, run } = await runWithFakeSklearn(
+    { rows: [2000, 3000], runs: 2, record: true, modes: ['exact', 'stream'], threads: [1], backends: ['js', 'tfjs'] },
+  );
   const { result, table, recordedPath } = run;
   assert.deepEqual(result.cases.map((c) => `${c.mode}:${c.rows}:${c.backend.requested}:${c.cli_args.join(' ')}`), [
     'exact:2000:js:--threads 1 --backend js', 'exact:2000:tfjs:--backend tfjs', 'stream:2000:js:--stream --quiet --threads 1 --backend js',
@@ -385,20 +392,9 @@ test('modeRuns: exact on js per thread count and on tfjs once without threads, s
 });
 
 test('exact per thread count: speed-up on js, tfjs once on one thread, scikit-learn against the most threads; old exact cases count as 1 thread', async () => {
-  const deps = sandbox();
-  const sk = { python: process.execPath, sklearnScript: fixture('fake-sklearn.mjs'), detectSklearn: () => ({ available: true, sklearn: '0.0-fake' }) };
-  const specLog = join(deps.dataDir, '..', 'specs.jsonl');
-  const messages = [];
-  process.env.FAKE_EVAL_CHILD_LOG = specLog;
-  let run;
-  try {
-    run = await runBenchmarks(
-      { rows: [2000], runs: 1, record: true, modes: ['exact'], threads: [1, 2, 4], backends: ['js', 'tfjs'], sklearn: true, python: process.execPath },
-      { ...deps, ...sk, log: (m) => messages.push(m) },
-    );
-  } finally {
-    delete process.env.FAKE_EVAL_CHILD_LOG;
-  }
+  const { deps, sk, specLog, messages, run } = await runWithFakeSklearn(
+    { rows: [2000], runs: 1, record: true, modes: ['exact'], threads: [1, 2, 4], backends: ['js', 'tfjs'] },
+  );
   const { result, sklearnTable, recordedPath } = run;
   assert.deepEqual(result.cases.map((c) => `${c.threads}:${c.backend.requested}:${c.cli_args.join(' ')}:${c.timing_ms.compute}:${c.speedup_vs_one_thread}`), [
     '1:js:--threads 1 --backend js:2.5:undefined',

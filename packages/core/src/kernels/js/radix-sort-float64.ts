@@ -72,27 +72,13 @@ export function radixSortFloat64<P extends Float64Array | Uint8Array>(
     const hi = ((neg ? ~hi0 : hi0 | 0x80000000) ^ flip) >>> 0;
     src[2 * i] = lo;
     src[2 * i + 1] = hi;
-    counts[lo & MASK]++;
-    counts[BUCKETS + ((lo >>> 11) & MASK)]++;
-    counts[2 * BUCKETS + (lo >>> 22)]++;
-    counts[3 * BUCKETS + (hi & MASK)]++;
-    counts[4 * BUCKETS + ((hi >>> 11) & MASK)]++;
-    counts[5 * BUCKETS + (hi >>> 22)]++;
+    countDigits(counts, lo, hi);
   }
 
   const offsets = new Uint32Array(BUCKETS);
   for (let d = 0; d < DIGITS.length; d++) {
-    const base = d * BUCKETS;
     const [word, shift] = DIGITS[d];
-    let skip = false;
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = counts[base + b];
-      if (c === n) { skip = true; break; }
-      offsets[b] = sum;
-      sum += c;
-    }
-    if (skip) continue;
+    if (!digitOffsets(counts, d, n, offsets, false)) continue;
     if (srcPay !== undefined && dstPay !== undefined) {
       for (let i = 0; i < n; i++) {
         const digit = (src[2 * i + word] >>> shift) & MASK;
@@ -146,12 +132,7 @@ function sortNonNegative<P extends Float64Array | Uint8Array>(
     const lo = bits[2 * i];
     const hi = bits[2 * i + 1];
     if (hi >>> 31) return false;
-    counts[lo & MASK]++;
-    counts[BUCKETS + ((lo >>> 11) & MASK)]++;
-    counts[2 * BUCKETS + (lo >>> 22)]++;
-    counts[3 * BUCKETS + (hi & MASK)]++;
-    counts[4 * BUCKETS + ((hi >>> 11) & MASK)]++;
-    counts[5 * BUCKETS + (hi >>> 22)]++;
+    countDigits(counts, lo, hi);
   }
   let src = keys;
   let dst = tmpKeys;
@@ -159,18 +140,8 @@ function sortNonNegative<P extends Float64Array | Uint8Array>(
   let dstPay = tmpPayload;
   const offsets = new Uint32Array(BUCKETS);
   for (let d = 0; d < DIGITS.length; d++) {
-    const base = d * BUCKETS;
     const [word, shift] = DIGITS[d];
-    let skip = false;
-    let sum = 0;
-    for (let k = 0; k < BUCKETS; k++) {
-      const b = descending ? MASK - k : k;
-      const c = counts[base + b];
-      if (c === n) { skip = true; break; }
-      offsets[b] = sum;
-      sum += c;
-    }
-    if (skip) continue;
+    if (!digitOffsets(counts, d, n, offsets, descending)) continue;
     const srcBits = new Uint32Array(src.buffer, src.byteOffset, 2 * n);
     if (srcPay !== undefined && dstPay !== undefined) {
       for (let i = 0; i < n; i++) {
@@ -186,6 +157,33 @@ function sortNonNegative<P extends Float64Array | Uint8Array>(
   }
   if (src !== keys) keys.set(src);
   if (payload !== undefined && srcPay !== payload && srcPay !== undefined) payload.set(srcPay);
+  return true;
+}
+
+/** Counts the six 11-bit digits of one key (its low and high 32-bit words) into each digit's histogram. */
+function countDigits(counts: Uint32Array, lo: number, hi: number): void {
+  counts[lo & MASK]++;
+  counts[BUCKETS + ((lo >>> 11) & MASK)]++;
+  counts[2 * BUCKETS + (lo >>> 22)]++;
+  counts[3 * BUCKETS + (hi & MASK)]++;
+  counts[4 * BUCKETS + ((hi >>> 11) & MASK)]++;
+  counts[5 * BUCKETS + (hi >>> 22)]++;
+}
+
+/**
+ * Writes where each bucket of digit `d` starts (buckets from the top down when `descending`).
+ * @returns false when every key has the same digit: the pass would move nothing
+ */
+function digitOffsets(counts: Uint32Array, d: number, n: number, offsets: Uint32Array, descending: boolean): boolean {
+  const base = d * BUCKETS;
+  let sum = 0;
+  for (let k = 0; k < BUCKETS; k++) {
+    const b = descending ? MASK - k : k;
+    const c = counts[base + b];
+    if (c === n) return false;
+    offsets[b] = sum;
+    sum += c;
+  }
   return true;
 }
 

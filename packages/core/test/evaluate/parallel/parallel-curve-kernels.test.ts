@@ -7,23 +7,12 @@ import {
   createParallelCurveKernels, runCurveSegment, splitCurve, type CurveSegment, type CurveSegmentJob,
 } from '../../../src/evaluate/parallel/parallel-curve-kernels.js';
 import { InternalError } from '../../../src/errors.js';
+import { seededRandom as random } from '../../states/binary/binary-state-helpers.js';
 import { evaluateTable } from '../../../src/evaluate/evaluate-table.js';
 import { binaryPredictionsTable, multiclassPredictionsTable } from '../../../src/generate/index.js';
 import type { EvaluationSpec } from '../../../src/evaluate/evaluation-spec.js';
 
 const workerUrl = new URL('../../../dist/evaluate-worker.js', import.meta.url);
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rows with ties (a third of the scores rounded), both zeros and a few negative scores. */
 function rowsOf(n: number, seed: number, score: (r: () => number, i: number) => number = (r) => {
