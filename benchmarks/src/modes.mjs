@@ -28,7 +28,7 @@ export const backendNames = Object.freeze(['js', 'tfjs']);
  * @param {'exact' | 'stream' | 'binned'} mode
  * @param {{ bins?: number, threads?: number, backend?: 'js' | 'tfjs' }} [options] - `bins`: histogram bins of the
  *   binned mode (default: the CLI's, 65536); `threads`: threads of the evaluation, appended as `--threads N` and
- *   `threads: N` (default: none, the CLI's default, 1); `backend`: appended last as `--backend X` and `backend: X`
+ *   `threads: N` (default: none, the CLI's default: 1 for the streamed modes, every core for `exact`); `backend`: appended last as `--backend X` and `backend: X`
  *   (default: none, the CLI's `auto`); `tfjs` only for `exact`, and on one thread (no `threads` or 1)
  * @returns {{ mode: string, input: 'file' | 'stream', cliArgs: string[], spec: object }}
  * @throws {Error} on an unknown mode or backend, `tfjs` for a streamed mode, or `tfjs` with threads > 1

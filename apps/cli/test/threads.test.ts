@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { RecordBatchStreamWriter, tableToIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { binaryPredictionsTable, regressionPredictionsTable } from '@modelperf/core';
+import { availableParallelism } from 'node:os';
+import { withDefaultThreads } from '../src/commands/evaluate.js';
 import { cli } from './run-cli-captured.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelperf-threads-'));
@@ -67,6 +69,15 @@ describe('modelperf evaluate --threads', () => {
     expect(comparable(twoSliced.stdout)).toEqual(comparable(oneSliced.stdout));
     expect(JSON.parse(oneSliced.stdout).metrics).toEqual(JSON.parse(one.stdout).metrics);
   }, 60_000);
+
+  it('defaults to every core for a whole file and to one thread for a stream', () => {
+    const spec = { task: 'binary', label: 'y', score: 'p' } as const;
+    expect(withDefaultThreads('preds.arrow', spec).threads).toBe(availableParallelism());
+    expect(withDefaultThreads('preds.parquet', { ...spec, threads: 1 }).threads).toBe(1);
+    expect(withDefaultThreads('preds.arrows', { ...spec, stream: true }).threads).toBeUndefined();
+    expect(withDefaultThreads('-', spec).threads).toBeUndefined();
+    expect(withDefaultThreads('preds.arrow', { ...spec, curveMode: 'binned' }).threads).toBeUndefined();
+  });
 
   it('refuses a thread count that is not a positive integer', async () => {
     for (const bad of ['0', '-2', '1.5', 'many']) {

@@ -3,7 +3,7 @@
  */
 export * from './index.js';
 export * from './io/node.js';
-export { evaluateFile, type EvaluateFileSpec, type FileProgress } from './evaluate/evaluate-file.js';
+export { evaluateFile, streamsInput, type EvaluateFileSpec, type FileProgress } from './evaluate/evaluate-file.js';
 export { evaluateBatchesParallel, defaultThreads, type ParallelStreamOptions } from './evaluate/parallel/evaluate-batches-parallel.js';
 export {
   createParallelCurveKernels, PARALLEL_CURVE_MIN_ROWS, type ParallelCurveKernels,

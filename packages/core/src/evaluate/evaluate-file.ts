@@ -63,7 +63,7 @@ export async function evaluateFile(
   path: string, spec: EvaluateFileSpec, hooks: { onProgress?(progress: FileProgress): void } = {},
 ): Promise<Report> {
   const started = performance.now();
-  if (spec.stream === true || path === '-' || spec.curveMode === 'binned') {
+  if (streamsInput(path, spec)) {
     const reader = await readBatches(path, { format: spec.inputFormat });
     try {
       const report = await evaluateBatchesParallel(reader, spec, {
@@ -99,6 +99,23 @@ export async function evaluateFile(
   const total = Math.round((performance.now() - started) * 10) / 10;
   // Rebuilt so that `input` sits near the top of the JSON, as in DESIGN.md.
   return { schema, task, rows, input: { path, ...input }, ...rest, timing_ms: { read, compute: report.timing_ms.compute, total } };
+}
+
+/**
+ * Whether `evaluateFile` reads this input batch by batch (`stream`, stdin `-`, or the binned curve mode) rather than
+ * whole.
+ * @param path - the input path (`-`: stdin)
+ * @param spec - the evaluation spec
+ * @returns true for a streamed evaluation
+ * @example
+ * ```ts
+ * import { streamsInput } from '@modelperf/core/node';
+ * console.log(streamsInput('-', { task: 'binary', label: 'y', score: 'p' })); // true
+ * console.log(streamsInput('preds.arrow', { task: 'binary', label: 'y', score: 'p' })); // false
+ * ```
+ */
+export function streamsInput(path: string, spec: EvaluateFileSpec): boolean {
+  return spec.stream === true || path === '-' || spec.curveMode === 'binned';
 }
 
 /** Files from this size start their worker threads before reading, so that the threads load while the file is read. */
