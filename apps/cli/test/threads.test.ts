@@ -5,7 +5,7 @@ import { RecordBatchStreamWriter, tableToIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { binaryPredictionsTable, regressionPredictionsTable } from '@modelperf/core';
 import { availableParallelism } from 'node:os';
-import { withDefaultThreads } from '../src/commands/evaluate.js';
+import { WHOLE_FILE_DEFAULT_THREADS, withDefaultThreads } from '../src/commands/evaluate.js';
 import { cli } from './run-cli-captured.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelperf-threads-'));
@@ -72,7 +72,7 @@ describe('modelperf evaluate --threads', () => {
 
   it('defaults to every core for a whole file and to one thread for a stream', () => {
     const spec = { task: 'binary', label: 'y', score: 'p' } as const;
-    expect(withDefaultThreads('preds.arrow', spec).threads).toBe(availableParallelism());
+    expect(withDefaultThreads('preds.arrow', spec).threads).toBe(Math.min(availableParallelism(), WHOLE_FILE_DEFAULT_THREADS));
     expect(withDefaultThreads('preds.parquet', { ...spec, threads: 1 }).threads).toBe(1);
     expect(withDefaultThreads('preds.arrows', { ...spec, stream: true }).threads).toBeUndefined();
     expect(withDefaultThreads('-', spec).threads).toBeUndefined();

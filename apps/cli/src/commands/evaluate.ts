@@ -108,17 +108,22 @@ export function specFromOptions(o: EvaluateCommandOptions): EvaluateFileSpec {
   }
 }
 
+/** The most threads a whole file gets by default (see `withDefaultThreads`). */
+export const WHOLE_FILE_DEFAULT_THREADS = 4;
+
 /**
- * The CLI's default thread count, where `--threads` is not given: every core for a whole file (its score sorts split
- * by range measured 1.23x faster on two threads than on one on the 2-core reference VM, 1e7 rows, 12 alternating
- * runs), one thread for a stream (worker threads measured no faster there: see benchmarks/README.md).
+ * The CLI's default thread count, where `--threads` is not given: every core up to `WHOLE_FILE_DEFAULT_THREADS` for a
+ * whole file (its score sorts split by range measured 1.23x faster on two threads than on one on the 2-core reference
+ * VM, 1e7 rows, 12 alternating runs; each doubling of the ranges adds a partition pass on the main thread while halving
+ * the sort per thread, so past ~4 threads a 1e7-row sort should gain little — a model, not measured beyond 2 cores),
+ * one thread for a stream (worker threads measured no faster there: see benchmarks/README.md).
  * @param file - the input path
  * @param spec - the spec from the command line
  * @returns the spec with its thread count
  */
 export function withDefaultThreads(file: string, spec: EvaluateFileSpec): EvaluateFileSpec {
   if (spec.threads !== undefined || streamsInput(file, spec)) return spec;
-  return { ...spec, threads: defaultThreads() };
+  return { ...spec, threads: Math.min(defaultThreads(), WHOLE_FILE_DEFAULT_THREADS) };
 }
 
 /**
