@@ -123,8 +123,8 @@ const EARLY_START_BYTES = 16 << 20;
 
 /**
  * The curve kernels of a whole-file evaluation on several threads: the js kernels with split sorts, when the spec asks
- * for threads > 1, its task sorts curves (binary, multiclass) and its backend resolves to js; else undefined (the
- * backend `evaluateTable` selects).
+ * for threads > 1, its task sorts unweighted curves (binary, multiclass) and its backend resolves to js; else
+ * undefined (the backend `evaluateTable` selects).
  */
 async function curveKernels(path: string, spec: EvaluateFileSpec): Promise<ParallelCurveKernels | undefined> {
   const threads = spec.threads ?? 1;
@@ -132,6 +132,8 @@ async function curveKernels(path: string, spec: EvaluateFileSpec): Promise<Paral
     throw new ValidationError('invalid_argument', `threads must be a positive integer, got ${String(threads)}.`);
   }
   if (threads === 1 || (spec.task !== 'binary' && spec.task !== 'multiclass')) return undefined;
+  // Weighted curves sort on one thread (their float sums follow one order): no workers to start.
+  if (spec.weight !== undefined) return undefined;
   if ((await selectKernels(spec.backend ?? 'auto')) !== jsKernels) return undefined;
   const kernels = createParallelCurveKernels({ threads });
   const size = await stat(path).then((s) => s.size, () => 0);
