@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PREDICTION_BINS, regressionMetrics } from '../../../src/metrics/regression/regression-metrics.js';
+import { linearQuantileOfSorted } from '../../../src/metrics/regression/linear-quantile-of-sorted.js';
 import { expectClose } from '../../support/fixtures.js';
 
 /** mulberry32: a tiny seeded generator so the properties are reproducible. */
@@ -74,5 +75,71 @@ describe('regressionMetrics residuals.by_prediction', () => {
       for (const b of bins) expect(yPred.filter((p) => p >= b.pred_low && p <= b.pred_high).length).toBe(b.count);
       if (levels === 0 && n >= PREDICTION_BINS) expect(bins.length).toBe(PREDICTION_BINS);
     }
+  });
+});
+
+/** The sorted computation the selections replace: a stable sort of the predictions carrying their targets. */
+function binsBySorting(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): Array<Record<string, number>> {
+  const n = yPred.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => yPred[a] - yPred[b] || a - b);
+  const k = Math.min(PREDICTION_BINS, n);
+  const bins: Array<Record<string, number>> = [];
+  let start = 0;
+  for (let b = 1; b <= k && start < n; b++) {
+    let end = b === k ? n : Math.floor((b * n) / k);
+    if (end <= start) continue;
+    while (end < n && yPred[order[end]] === yPred[order[end - 1]]) end++;
+    const rows = order.slice(start, end);
+    const res = Float64Array.from(rows, (i) => yTrue[i] - yPred[i]).sort();
+    const q = (p: number): number => linearQuantileOfSorted(res, p);
+    const mean = (f: (i: number) => number): number => rows.reduce((s, i) => s + f(i), 0) / rows.length;
+    bins.push({
+      pred_low: yPred[rows[0]], pred_high: yPred[rows[rows.length - 1]], count: rows.length,
+      mean_predicted: mean((i) => yPred[i]), mean_actual: mean((i) => yTrue[i]), mean_residual: mean((i) => yTrue[i] - yPred[i]),
+      residual_p10: q(0.1), residual_p90: q(0.9),
+    });
+    start = end;
+  }
+  return bins;
+}
+
+describe('regressionMetrics order statistics (selection, no sort)', () => {
+  const cases = [
+    ['continuous', 50_000, (r: () => number) => (r() - 0.3) * 1e4],
+    ['ties and both zeros', 30_000, (r: () => number) => [0, -0, 1, 2, 2, 3.5, -7][Math.floor(r() * 7)]],
+    ['one value', 5_000, () => 4.25],
+    ['many magnitudes', 20_000, (r: () => number) => (r() - 0.5) * 10 ** Math.floor(r() * 12 - 6)],
+  ] as const;
+
+  it.each(cases)('bins equal the sorted computation (%s)', (_name, n, draw) => {
+    const rand = seeded(n);
+    const yPred = Float64Array.from({ length: n }, () => draw(rand));
+    const yTrue = Float64Array.from(yPred, (p) => p + Math.round((rand() - 0.5) * 8) / 4);
+    const got = regressionMetrics(yTrue, yPred).residuals.by_prediction;
+    const want = binsBySorting(yTrue, yPred);
+    expect(got.length).toBe(want.length);
+    got.forEach((b, i) => {
+      const w = want[i];
+      // Order statistics and counts exactly (-0 and +0 as equal: which zero ends a bin is the sort's choice); means to
+      // rounding (row order within a bin, not prediction order).
+      const exact = (x: Record<string, number>): number[] => [x.pred_low, x.pred_high, x.count, x.residual_p10, x.residual_p90].map((v) => v + 0);
+      expect(exact(b as unknown as Record<string, number>)).toEqual(exact(w));
+      for (const key of ['mean_predicted', 'mean_actual', 'mean_residual'] as const) {
+        expectClose(b[key], w[key], 1e-12, key);
+      }
+    });
+  });
+
+  it.each(cases)('residual quantiles, min, max and the median |residual| equal a sort of the residuals (%s)', (_name, n, draw) => {
+    const rand = seeded(n + 1);
+    const yTrue = Float32Array.from({ length: n }, () => draw(rand));
+    const yPred = Float32Array.from(yTrue, (y) => y - Math.round((rand() - 0.4) * 6) / 2);
+    const r = regressionMetrics(yTrue, yPred).residuals;
+    const sorted = Float64Array.from(yTrue, (y, i) => y - yPred[i]).sort();
+    expect(r.quantiles.map((x) => x.value)).toEqual(r.quantiles.map((x) => linearQuantileOfSorted(sorted, x.q)));
+    expect([r.min, r.max]).toEqual([sorted[0], sorted[n - 1]]);
+    const abs = Float64Array.from(sorted, Math.abs).sort();
+    const median = n % 2 === 1 ? abs[n >> 1] : (abs[(n >> 1) - 1] + abs[n >> 1]) / 2;
+    expect(regressionMetrics(yTrue, yPred).metrics.median_absolute_error).toBe(median);
   });
 });
