@@ -9,7 +9,14 @@ import {
   binaryConfigFromJson, binaryConfigToJson, checkBinaryRows, checkSameConfig, resolveBinaryStateConfig,
   type BinaryConfigJson, type BinaryStateConfig, type BinaryStateInit,
 } from './binary-state-config.js';
+import { PrefixBuckets } from './prefix-buckets.js';
 import { ScoreRuns } from './score-runs.js';
+
+/**
+ * When {@link BinaryExactState} holds rows unsorted: unweighted batches of `fromRows` rows or more, until more than
+ * max(`pendingRows`, distinct scores held) rows wait. Module-internal tuning (tests lower them), not a public option.
+ */
+export const EXACT_DEFERRAL = { fromRows: 1 << 16, pendingRows: 1 << 25 };
 
 /** Kind of {@link BinaryExactState}. */
 export const BINARY_EXACT_KIND = 'binary/exact';
@@ -39,7 +46,16 @@ export interface BinaryExactStateJson extends StateJson, BinaryConfigJson {
  * @remarks
  * `update` sorts a batch once (`jsBinaryClfCurve`, radix sort) and merges its runs into the held runs linearly
  * (equal scores combine; the cumulative counts of both lists add up) in O(d_held + d_batch). `merge` is the same
- * linear merge. `compute` reads the held curve as it is (no copy) with `binaryMetricsFromCurve`, `detail = true`.
+ * linear merge. Unweighted batches of 2^16 rows or more are not sorted at once: they are grouped by score prefix
+ * (`PrefixBuckets`, 9 bytes a row) and sorted bucket by bucket, together, when the curve is next needed (`compute`,
+ * `toJSON`, `curve`, `distinctScores`, `swapClasses`) or once more than max(2^25, distinct scores held) rows wait —
+ * so a stream of k batches costs one sort of its rows instead of k sorts and log k levels of merges, and memory stays
+ * bounded when few scores are distinct. `merge` shares the other state's waiting rows (never written again). The
+ * curve is the same either way (integer counts).
+ * Measured (2-core VM, one thread, Arrow streams, identical reports): 1e7 rows in 1235 ms instead of 1592 (medians of 10
+ * alternating runs), peak 332-565 MB instead of 456-470 (3 runs each: garbage collection timing varies); 1e8 rows in
+ * 9.1-18.2 s instead of 15.3-25.5 s, peak 2.0-3.0 GB instead of 2.5-3.2 GB (5 runs each, this VM's noise).
+ * `compute` reads the held curve as it is (no copy) with `binaryMetricsFromCurve`, `detail = true`.
  * Unweighted counts are uint32 integers (float64 beyond 2^32 - 1 per class), so unweighted results are identical to
  * one-shot ones in any split or merge order. Weighted sums are float64 and added in another order than one-shot's
  * row-sequential cumsum: they agree to ~1e-15 relative. Memory: 16 bytes per distinct score (uint32 counts) or 24
@@ -58,6 +74,8 @@ export class BinaryExactState implements MetricState<BinaryRows> {
   readonly kind = BINARY_EXACT_KIND;
   readonly config: BinaryStateConfig;
   private readonly runs = new ScoreRuns();
+  /** Unweighted rows not sorted yet (see the remarks). */
+  private pending: PrefixBuckets | undefined;
 
   /**
    * @param init - `labels` (resolved), `options` (resolved here with `resolveBinaryOptions`), `extra` (calibration
@@ -75,23 +93,25 @@ export class BinaryExactState implements MetricState<BinaryRows> {
    * @returns this
    */
   swapClasses(): this {
+    this.settle();
     this.runs.swapClasses();
     return this;
   }
 
   get distinctScores(): number {
+    this.settle();
     return this.runs.length;
   }
 
   /**
    * Bytes held by the run buffers: whole buffers, not lengths (a state made of one batch holds the kernel's buffers,
-   * sized by the batch's rows; the counts may share one buffer).
+   * sized by the batch's rows; the counts may share one buffer), and by the rows waiting to be sorted.
    */
   get bytes(): number {
     const buffers = new Set([this.runs.thresholds.buffer, this.runs.tps.buffer, this.runs.fps.buffer]);
     let total = 0;
     for (const b of buffers) total += b.byteLength;
-    return total;
+    return total + (this.pending?.bytes ?? 0);
   }
 
   /**
@@ -102,8 +122,34 @@ export class BinaryExactState implements MetricState<BinaryRows> {
    */
   update(rows: BinaryRows): this {
     checkBinaryRows(rows);
-    this.runs.mergeCurve(jsBinaryClfCurve(rows), rows.weights !== undefined);
+    const n = rows.scores.length;
+    if (rows.weights === undefined && n >= EXACT_DEFERRAL.fromRows) {
+      if ((this.pending?.rows ?? 0) + n > 0xffffffff) this.settle();
+      (this.pending ??= new PrefixBuckets()).add(rows.scores, rows.positive);
+      this.settleWhenFull();
+    } else {
+      this.runs.mergeCurve(jsBinaryClfCurve(rows), rows.weights !== undefined);
+    }
     return this;
+  }
+
+  /** Sorts the waiting rows into the runs. */
+  private settle(): void {
+    const pending = this.pending;
+    if (pending === undefined) return;
+    this.pending = undefined;
+    if (pending.rows === 0) return;
+    const runs = this.runs;
+    const float = runs.float || runs.totalPos + pending.rows > 0xffffffff || runs.totalNeg + pending.rows > 0xffffffff;
+    // The held runs are merged in as the waiting rows are sorted: one pass, in the runs' own arrays when they have room.
+    const merged = pending.drain(runs.length > 0 ? { thresholds: runs.thresholds, tps: runs.tps, fps: runs.fps, length: runs.length } : undefined, float);
+    runs.assign(merged.thresholds.subarray(0, merged.length), merged.tps.subarray(0, merged.length), merged.fps.subarray(0, merged.length), true);
+  }
+
+  /** Sorts the waiting rows once they outnumber both the floor and the runs held (bounded memory, O(n log n) merges). */
+  private settleWhenFull(): void {
+    const waiting = this.pending?.rows ?? 0;
+    if (waiting > EXACT_DEFERRAL.pendingRows && waiting > this.runs.length) this.settle();
   }
 
   /**
@@ -117,18 +163,26 @@ export class BinaryExactState implements MetricState<BinaryRows> {
       throw new ValidationError('invalid_argument', `Cannot merge a "${String((other as { kind?: unknown })?.kind)}" state into a "${BINARY_EXACT_KIND}" state.`);
     }
     checkSameConfig(BINARY_EXACT_KIND, this.config, other.config);
+    const waiting = other.pending;
     this.runs.mergeFrom(other.runs);
+    if (waiting !== undefined && waiting.rows > 0) {
+      if ((this.pending?.rows ?? 0) + waiting.rows > 0xffffffff) this.settle();
+      (this.pending ??= new PrefixBuckets()).addFrom(waiting);
+      this.settleWhenFull();
+    }
     return this;
   }
 
   /** @returns the cumulative curve of everything added (fresh arrays) */
   curve(): BinaryClfCurve {
+    this.settle();
     const { thresholds, tps, fps } = this.runs.toCurve();
     return { thresholds: thresholds.slice(), tps: tps.slice(), fps: fps.slice() };
   }
 
   /** @returns every binary metric and section, as `binaryMetricsFromCurve(curve, labels, opts, true, extra)` */
   compute(): TaskResult {
+    this.settle();
     const { labels, opts, extra } = this.config;
     // The curve is a view of the runs (no copy): nothing below writes to it or keeps it.
     return binaryMetricsFromCurve(this.runs.toCurve(), labels, opts, true, extra);
@@ -136,6 +190,7 @@ export class BinaryExactState implements MetricState<BinaryRows> {
 
   /** @returns the lossless serialised state (exact float64 bits; counts as u32 or f64) */
   toJSON(): BinaryExactStateJson {
+    this.settle();
     const m = this.runs.length;
     return {
       kind: BINARY_EXACT_KIND,

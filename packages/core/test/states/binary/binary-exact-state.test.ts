@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/errors.js';
 import { BinaryBinnedState, BinaryExactState } from '../../../src/states/binary/index.js';
+import { EXACT_DEFERRAL } from '../../../src/states/binary/binary-exact-state.js';
 import { encodeTypedArray, readTrusted, toTransferable } from '../../../src/states/state-buffers.js';
 import type { BinaryRows } from '../../../src/kernels/binary-clf-curve.js';
 import {
@@ -131,5 +132,72 @@ describe('BinaryExactState', () => {
     expect(() => BinaryExactState.fromJSON({ ...a.toJSON(), version: 99 })).toThrow(ValidationError);
     expect(() => new BinaryExactState({ labels, options: { beta: -1 } })).toThrow(ValidationError);
     expect(() => a.update({ scores: new Float64Array(2), positive: new Uint8Array(1) })).toThrow(ValidationError);
+  });
+});
+
+describe('BinaryExactState with unsorted rows held (EXACT_DEFERRAL)', () => {
+  const rows = generatedRows(200_000, 21);
+  const big = (cuts: number[]): BinaryExactState => fed(batches(rows, cuts));
+  const whole = oneShot(rows);
+
+  it('equals one-shot evaluation and a state that sorts every batch, in JSON too', () => {
+    const cuts = [0, 66_666, 133_333, 200_000];
+    const deferred = big(cuts);
+    const saved = { ...EXACT_DEFERRAL };
+    EXACT_DEFERRAL.fromRows = Infinity;
+    try {
+      const sorted = big(cuts);
+      expect(deferred.bytes).toBe(9 * 200_000);
+      expect(deferred.toJSON()).toEqual(sorted.toJSON());
+      expect(deferred.compute()).toEqual(whole);
+      expect(deferred.distinctScores).toBe(sorted.distinctScores);
+    } finally {
+      Object.assign(EXACT_DEFERRAL, saved);
+    }
+  });
+
+  it('merges states holding unsorted rows in any order and association, and into itself', () => {
+    const [a, b, c] = batches(rows, [0, 66_000, 133_000, 200_000]).map((r) => () => fed([r]));
+    expect(a().merge(b()).merge(c()).compute()).toEqual(whole);
+    expect(c().merge(a().merge(b())).compute()).toEqual(whole);
+    // A sorted state merged with an unsorted one, both ways; the other state is unchanged by the merge.
+    const sortedA = a();
+    sortedA.curve();
+    const unsortedB = b();
+    expect(sortedA.merge(unsortedB).merge(c()).compute()).toEqual(whole);
+    expect(unsortedB.compute()).toEqual(oneShot(slice(rows, 66_000, 133_000)));
+    const self = big([0, 200_000]);
+    expect(self.merge(self).compute()).toEqual(oneShot(concat(rows, rows)));
+  });
+
+  it('sorts the waiting rows once they outnumber the floor and the runs (bounded memory), with the same result', () => {
+    const more = generatedRows(350_000, 22);
+    const saved = { ...EXACT_DEFERRAL };
+    EXACT_DEFERRAL.pendingRows = 100_000;
+    try {
+      const s = new BinaryExactState({ labels, options: {} });
+      s.update(slice(more, 0, 70_000));
+      expect(s.bytes).toBe(9 * 70_000);
+      s.update(slice(more, 70_000, 140_000));
+      // 140 000 > 100 000 rows waited: sorted into runs, in buffers of 16 bytes a row with room for as many again (the
+      // room untouched: address space, not memory).
+      const settled = s.bytes;
+      expect(settled).toBe(2 * 16 * 140_000);
+      s.update(slice(more, 140_000, 210_000)); // fewer than the runs: waits
+      expect(s.bytes).toBe(settled + 9 * 70_000);
+      s.update(slice(more, 210_000, 280_000)); // now more: sorted, merged into the runs' own buffers (they have room)
+      expect(s.bytes).toBe(settled);
+      s.update(slice(more, 280_000, 350_000));
+      expect(s.compute()).toEqual(oneShot(more));
+    } finally {
+      Object.assign(EXACT_DEFERRAL, saved);
+    }
+  });
+
+  it('swaps classes and keeps -0 and ties exact with rows waiting', () => {
+    const logits = mapScores(rows, (s, i) => (i % 9 === 0 ? -0 : Math.round(Math.log(s / (1 - s)) * 4) / 4));
+    expect(fed(batches(logits, [0, 100_000, 200_000])).compute()).toEqual(oneShot(logits));
+    const flipped = { scores: rows.scores, positive: rows.positive.map((f) => 1 - f) };
+    expect(big([0, 200_000]).swapClasses().compute()).toEqual(oneShot(flipped));
   });
 });

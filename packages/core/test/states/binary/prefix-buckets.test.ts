@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { jsBinaryClfCurve } from '../../../src/kernels/js/js-kernels.js';
+import { PrefixBuckets } from '../../../src/states/binary/prefix-buckets.js';
+import { concat, generatedRows, mapScores, seededRandom, slice } from './binary-state-helpers.js';
+
+type Curve = { thresholds: Float64Array; tps: Uint32Array | Float64Array; fps: Uint32Array | Float64Array; length?: number };
+const plain = (c: Curve) => {
+  const m = c.length ?? c.thresholds.length;
+  return { thresholds: Array.from(c.thresholds.subarray(0, m)), tps: Array.from(c.tps.subarray(0, m)), fps: Array.from(c.fps.subarray(0, m)) };
+};
+/** A curve as held runs, optionally in arrays with room for `room` more. */
+const asHeld = (c: Curve, room = 0, float = false) => {
+  const m = c.thresholds.length;
+  const Counts = float ? Float64Array : Uint32Array;
+  const thresholds = new Float64Array(m + room);
+  const tps = new Counts(m + room);
+  const fps = new Counts(m + room);
+  thresholds.set(c.thresholds);
+  tps.set(c.tps);
+  fps.set(c.fps);
+  return { thresholds, tps, fps, length: m };
+};
+
+describe('PrefixBuckets', () => {
+  const rows = generatedRows(30_000, 11);
+
+  it('drains to the curve of jsBinaryClfCurve over every row added, in any batches', () => {
+    const b = new PrefixBuckets();
+    b.add(rows.scores.subarray(0, 7), rows.positive.subarray(0, 7));
+    b.add(rows.scores.subarray(7, 20_000), rows.positive.subarray(7, 20_000));
+    b.add(rows.scores.subarray(20_000), rows.positive.subarray(20_000));
+    b.add(new Float64Array(0), new Uint8Array(0));
+    expect(b.rows).toBe(30_000);
+    expect(b.bytes).toBe(9 * 30_000);
+    expect(plain(b.drain(undefined, false))).toEqual(plain(jsBinaryClfCurve(rows)));
+    expect(b.rows).toBe(0);
+    expect(b.drain(undefined, false).thresholds.length).toBe(0);
+  });
+
+  it('joins runs of -0 and +0 across their buckets, with negative scores, ties and float32 scores', () => {
+    const rnd = seededRandom(4);
+    const logits = mapScores(rows, (s, i) => (i % 5 === 0 ? (rnd() < 0.5 ? -0 : 0) : Math.round(Math.log(s / (1 - s)) * 8) / 8));
+    const b = new PrefixBuckets();
+    b.add(logits.scores, logits.positive);
+    const want = plain(jsBinaryClfCurve(logits));
+    const got = b.drain(undefined, false);
+    expect(plain(got)).toEqual(want);
+    expect(Object.is(got.thresholds[want.thresholds.indexOf(0)], 0)).toBe(true);
+    const f32 = { scores: Float32Array.from(rows.scores), positive: rows.positive };
+    const c = new PrefixBuckets();
+    c.add(f32.scores, f32.positive);
+    expect(plain(c.drain(undefined, false))).toEqual(plain(jsBinaryClfCurve(f32)));
+  });
+
+  it('shares batches with addFrom (the other store unchanged; itself counted twice)', () => {
+    const a = new PrefixBuckets();
+    a.add(rows.scores.subarray(0, 10_000), rows.positive.subarray(0, 10_000));
+    const b = new PrefixBuckets();
+    b.add(rows.scores.subarray(10_000), rows.positive.subarray(10_000));
+    a.addFrom(b);
+    expect(plain(a.drain(undefined, false))).toEqual(plain(jsBinaryClfCurve(rows)));
+    expect(plain(b.drain(undefined, false))).toEqual(plain(jsBinaryClfCurve(slice(rows, 10_000, 30_000))));
+    const self = new PrefixBuckets();
+    self.add(rows.scores, rows.positive);
+    self.addFrom(self);
+    expect(plain(self.drain(undefined, false))).toEqual(plain(jsBinaryClfCurve(concat(rows, rows))));
+  });
+
+  it('sorts one crowded bucket (every score sharing its top 16 bits)', () => {
+    const crowded = mapScores(rows, (s) => 0.5 + Math.round(s * 1000) / 64_000);
+    const b = new PrefixBuckets();
+    b.add(crowded.scores, crowded.positive);
+    expect(plain(b.drain(undefined, false))).toEqual(plain(jsBinaryClfCurve(crowded)));
+  });
+
+  it('merges held runs in while draining (uint32 or float64 counts; held -0, ties across both lists)', () => {
+    const rnd = seededRandom(9);
+    const coarse = mapScores(rows, (s) => (rnd() < 0.05 ? -0 : Math.round(s * 500) / 500));
+    const heldRows = slice(coarse, 0, 12_000);
+    const held = jsBinaryClfCurve(heldRows);
+    // A foreign held -0 (deserialised states keep what they were given).
+    const zero = held.thresholds.indexOf(0);
+    held.thresholds[zero] = -0;
+    const want = plain(jsBinaryClfCurve(coarse));
+    // New arrays (no room, or other counts), or in the held arrays themselves (room for every row).
+    for (const [float, room, heldFloat] of [[false, 0, false], [true, 0, false], [false, 18_000, false], [true, 18_000, true], [true, 18_000, false]] as const) {
+      const b = new PrefixBuckets();
+      b.add(coarse.scores.subarray(12_000), coarse.positive.subarray(12_000));
+      const given = asHeld(held, room, heldFloat);
+      const got = b.drain(given, float);
+      expect(got.tps).toBeInstanceOf(float ? Float64Array : Uint32Array);
+      expect(got.thresholds === given.thresholds).toBe(room > 0 && float === heldFloat);
+      expect(plain(got)).toEqual(want);
+      expect(Object.is(got.thresholds[want.thresholds.indexOf(0)], 0)).toBe(true);
+    }
+    // Nothing waiting: the held runs come back as they are.
+    expect(plain(new PrefixBuckets().drain(asHeld(jsBinaryClfCurve(heldRows)), false))).toEqual(plain(jsBinaryClfCurve(heldRows)));
+  });
+});
