@@ -53,8 +53,8 @@ export interface BinaryExactStateJson extends StateJson, BinaryConfigJson {
  * bounded when few scores are distinct. `merge` shares the other state's waiting rows (never written again). The
  * curve is the same either way (integer counts).
  * Measured (2-core VM, one thread, Arrow streams, identical reports): 1e7 rows in 1235 ms instead of 1592 (medians of 10
- * alternating runs), peak 332-565 MB instead of 456-470 (3 runs each: garbage collection timing varies); 1e8 rows in
- * 9.1-18.2 s instead of 15.3-25.5 s, peak 2.0-3.0 GB instead of 2.5-3.2 GB (5 runs each, this VM's noise).
+ * alternating runs), peak 330-366 MB instead of 456-470 (4 and 3 runs); 1e8 rows in 10.0-12.6 s instead of 15.3-25.5 s,
+ * peak 2.0-2.1 GB instead of 2.5-3.2 GB (3 and 5 runs; this VM is noisy).
  * `compute` reads the held curve as it is (no copy) with `binaryMetricsFromCurve`, `detail = true`.
  * Unweighted counts are uint32 integers (float64 beyond 2^32 - 1 per class), so unweighted results are identical to
  * one-shot ones in any split or merge order. Weighted sums are float64 and added in another order than one-shot's

@@ -1,6 +1,7 @@
 import type { BinaryClfCurve } from '../../kernels/binary-clf-curve.js';
 import { float64Prefix, FLOAT64_PREFIX_BUCKETS } from '../../kernels/js/float64-prefix.js';
 import { sortedRuns } from '../../kernels/js/js-kernels.js';
+import { uninitializedArray } from '../../kernels/js/uninitialized-array.js';
 
 /** One added batch: its rows grouped by score prefix (ascending), and where each non-empty bucket starts. */
 interface PrefixBatch {
@@ -127,7 +128,7 @@ export class PrefixBuckets {
     const inPlace = held !== undefined && held.thresholds.length >= end && held.tps instanceof Counts && held.fps instanceof Counts;
     const merged = inPlace
       ? this.mergeBackward(held, end)
-      : this.mergeForward(held, new Float64Array(2 * end), new Counts(2 * end), new Counts(2 * end));
+      : this.mergeForward(held, uninitializedArray(Float64Array, 2 * end), uninitializedArray(Counts, 2 * end), uninitializedArray(Counts, 2 * end));
     this.batches = [];
     this.totals.fill(0);
     this.rows = 0;

@@ -1,4 +1,5 @@
 import type { BinaryClfCurve } from '../../kernels/binary-clf-curve.js';
+import { uninitializedArray } from '../../kernels/js/uninitialized-array.js';
 
 const U32_MAX = 0xffffffff;
 /**
@@ -148,9 +149,10 @@ export class ScoreRuns {
     // Headroom: the next merge at this level (a list of about the same size) then runs in place. The spare half is
     // never written until used, so it costs address space, not memory (the allocator's fresh pages stay untouched).
     const capacity = a + b >= HEADROOM_FROM ? 2 * (a + b) : a + b;
-    const T = new Float64Array(capacity);
-    const P = new Ctor(capacity);
-    const N = new Ctor(capacity);
+    // Unzeroed memory: every run is written before it is read, and zeroing would touch the spare half.
+    const T = uninitializedArray(Float64Array, capacity);
+    const P = uninitializedArray(Ctor, capacity);
+    const N = uninitializedArray(Ctor, capacity);
     const t = this.thresholds;
     const p = this.tps;
     const n = this.fps;
