@@ -162,6 +162,17 @@ export class StreamRun {
   }
 
   /**
+   * Evaluates the leaf still being gathered and merges every leaf's state, as `finish` does, for a caller that works
+   * on the merged state (sorting it on several threads) before `finish(merged)`.
+   * @returns the merged state; undefined when no batch had rows
+   */
+  mergeLeaves(): MetricState<unknown> | undefined {
+    const last = this.leaves.flush();
+    if (last !== undefined) this.addLeaf(last);
+    return this.merger.finish();
+  }
+
+  /**
    * Merges everything and computes the report.
    * @param merged - the merged state of every batch when merged elsewhere; default: what `addBatch` merged
    * @returns the report (`options.streamed: true`)

@@ -8,18 +8,32 @@ import { Piscina } from 'piscina';
 import type { StateJson } from '../../states/metric-state.js';
 import { runBatchJob, runMergeJob, type BatchJob, type BatchJobResult, type MergeJob } from './batch-job.js';
 import { runCurveSegment, type CurveSegment, type CurveSegmentJob } from './parallel-curve-kernels.js';
+import { prefixRangeRuns, type HeldRuns, type PrefixRangeJob } from '../../states/binary/prefix-bucket-runs.js';
 
 /**
- * @param job - a batch to evaluate, two states to merge, or a score range to sort
- * @returns the batch's result or the merged state, their buffers moved to the caller; a range's distinct scores and counts (shared memory)
+ * @param job - a batch to evaluate, two states to merge, a score range to sort, or a range of a stream's prefix buckets
+ * @returns the batch's result or the merged state, their buffers moved to the caller; a range's distinct scores and
+ *   counts (shared memory); a prefix range's runs (moved)
  */
-export default function evaluateWorkerTask(job: BatchJob | MergeJob | CurveSegmentJob): BatchJobResult | StateJson | CurveSegment {
+export default function evaluateWorkerTask(
+  job: BatchJob | MergeJob | CurveSegmentJob | PrefixRangeJob,
+): BatchJobResult | StateJson | CurveSegment | HeldRuns {
   if (job.kind === 'curve-segment') return runCurveSegment(job);
+  if (job.kind === 'prefix-range') {
+    const runs = prefixRangeRuns(job);
+    // Runs written into the caller's shared memory stay there; new arrays move.
+    const own = [runs.thresholds.buffer, runs.tps.buffer, runs.fps.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+    return (own.length === 0 ? runs : moved(runs, own)) as HeldRuns;
+  }
   const { result, transfer } = job.kind === 'merge' ? runMergeJob(job) : runBatchJob(job);
   if (transfer.length === 0) return result;
-  // A piscina transferable: the value, and the buffers the structured clone moves instead of copying.
+  return moved(result, transfer) as BatchJobResult | StateJson;
+}
+
+/** A piscina transferable: the value, and the buffers the structured clone moves instead of copying. */
+function moved(value: unknown, transfer: ArrayBuffer[]): unknown {
   return Piscina.move({
     [Piscina.transferableSymbol]: transfer,
-    [Piscina.valueSymbol]: result,
-  } as unknown as Parameters<typeof Piscina.move>[0]) as unknown as BatchJobResult | StateJson;
+    [Piscina.valueSymbol]: value,
+  } as unknown as Parameters<typeof Piscina.move>[0]);
 }

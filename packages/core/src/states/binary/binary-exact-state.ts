@@ -9,7 +9,7 @@ import {
   binaryConfigFromJson, binaryConfigToJson, checkBinaryRows, checkSameConfig, resolveBinaryStateConfig,
   type BinaryConfigJson, type BinaryStateConfig, type BinaryStateInit,
 } from './binary-state-config.js';
-import { PrefixBuckets } from './prefix-buckets.js';
+import { PrefixBuckets, type HeldRuns, type PrefixRangeJob } from './prefix-buckets.js';
 import { ScoreRuns } from './score-runs.js';
 
 /**
@@ -135,15 +135,45 @@ export class BinaryExactState implements MetricState<BinaryRows> {
 
   /** Sorts the waiting rows into the runs. */
   private settle(): void {
+    const pending = this.takePending();
+    if (pending !== undefined) this.adopt(pending.drain(this.heldRuns(), this.needsFloat(pending)));
+  }
+
+  /**
+   * Sorts the rows waiting to be sorted with other threads' help (`PrefixBuckets.drainParallel`); the state is then as
+   * after any other settling (`compute` and the rest need no sort). For a parallel stream's last state.
+   * @param parts - threads to split the sorting across, this one included
+   * @param sortRange - sorts a range of the rows on another thread (`prefixRangeRuns` on a worker)
+   * @returns when sorted
+   */
+  async settleInParallel(parts: number, sortRange: (job: PrefixRangeJob) => Promise<HeldRuns>): Promise<void> {
+    const pending = this.takePending();
+    if (pending !== undefined) this.adopt(await pending.drainParallel(this.heldRuns(), this.needsFloat(pending), parts, sortRange));
+  }
+
+  /** The waiting rows, taken out of the state (undefined when none wait). */
+  private takePending(): PrefixBuckets | undefined {
     const pending = this.pending;
-    if (pending === undefined) return;
     this.pending = undefined;
-    if (pending.rows === 0) return;
+    return pending !== undefined && pending.rows > 0 ? pending : undefined;
+  }
+
+  /** The held runs for a drain to merge in (their arrays, with their room), if any. */
+  private heldRuns(): HeldRuns | undefined {
     const runs = this.runs;
-    const float = runs.float || runs.totalPos + pending.rows > 0xffffffff || runs.totalNeg + pending.rows > 0xffffffff;
-    // The held runs are merged in as the waiting rows are sorted: one pass, in the runs' own arrays when they have room.
-    const merged = pending.drain(runs.length > 0 ? { thresholds: runs.thresholds, tps: runs.tps, fps: runs.fps, length: runs.length } : undefined, float);
-    runs.assign(merged.thresholds.subarray(0, merged.length), merged.tps.subarray(0, merged.length), merged.fps.subarray(0, merged.length), true);
+    return runs.length > 0 ? { thresholds: runs.thresholds, tps: runs.tps, fps: runs.fps, length: runs.length } : undefined;
+  }
+
+  /** Whether the merged counts need float64 (held float counts, or totals that could pass uint32). */
+  private needsFloat(pending: PrefixBuckets): boolean {
+    const runs = this.runs;
+    return runs.float || runs.totalPos + pending.rows > 0xffffffff || runs.totalNeg + pending.rows > 0xffffffff;
+  }
+
+  /** Takes a drain's merged runs as the state's runs (their arrays' room kept for later merges). */
+  private adopt(merged: HeldRuns): void {
+    const m = merged.length;
+    this.runs.assign(merged.thresholds.subarray(0, m), merged.tps.subarray(0, m), merged.fps.subarray(0, m), true);
   }
 
   /** Sorts the waiting rows once they outnumber both the floor and the runs held (bounded memory, O(n log n) merges). */

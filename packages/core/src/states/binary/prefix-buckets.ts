@@ -1,17 +1,17 @@
-import type { BinaryClfCurve } from '../../kernels/binary-clf-curve.js';
 import { float64Prefix, FLOAT64_PREFIX_BUCKETS } from '../../kernels/js/float64-prefix.js';
-import { sortedRuns } from '../../kernels/js/js-kernels.js';
 import { uninitializedArray } from '../../kernels/js/uninitialized-array.js';
+import {
+  emitBackward, emitForward, ForwardMerger, prefixRangeRuns, sortPrefixBuckets, type HeldRuns, type PrefixBatch, type PrefixRangeJob,
+} from './prefix-bucket-runs.js';
 
-/** One added batch: its rows grouped by score prefix (ascending), and where each non-empty bucket starts. */
-interface PrefixBatch {
-  readonly keys: Float64Array;
-  readonly flags: Uint8Array;
-  /** Non-empty prefix buckets, ascending. */
-  readonly buckets: Uint16Array;
-  /** Row offset of each of `buckets` in `keys` / `flags`, then the batch's length. */
-  readonly starts: Uint32Array;
-  readonly positives: number;
+export type { HeldRuns, PrefixRangeJob } from './prefix-bucket-runs.js';
+
+/** Rows from which `drainParallel` splits the sorting across threads (below, worker round trips outweigh it). */
+const PARALLEL_FROM = 1 << 20;
+
+/** Memory other threads can read (where the runtime has it): batches are sorted there by `drainParallel`. */
+function sharedBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
+  return typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
 }
 
 /**
@@ -75,8 +75,8 @@ export class PrefixBuckets {
       at += c;
     }
     starts[used] = n;
-    const keys = new Float64Array(n);
-    const flags = new Uint8Array(n);
+    const keys = new Float64Array(sharedBuffer(8 * n));
+    const flags = new Uint8Array(sharedBuffer(n));
     let positives = 0;
     for (let i = 0; i < n; i++) {
       const b = float64Prefix(hi[2 * i + 1]);
@@ -126,51 +126,103 @@ export class PrefixBuckets {
     const end = heldLength + this.rows;
     const Counts = float ? Float64Array : Uint32Array;
     const inPlace = held !== undefined && held.thresholds.length >= end && held.tps instanceof Counts && held.fps instanceof Counts;
-    const merged = inPlace
-      ? this.mergeBackward(held, end)
-      : this.mergeForward(held, uninitializedArray(Float64Array, 2 * end), uninitializedArray(Counts, 2 * end), uninitializedArray(Counts, 2 * end));
-    this.batches = [];
-    this.totals.fill(0);
-    this.rows = 0;
-    this.positives = 0;
+    let merged: HeldRuns;
+    if (inPlace) {
+      merged = this.mergeBackward(held, end);
+    } else {
+      const merger = new ForwardMerger(uninitializedArray(Float64Array, 2 * end), uninitializedArray(Counts, 2 * end), uninitializedArray(Counts, 2 * end), held);
+      let offP = 0;
+      let offN = 0;
+      const { buckets, sizes } = this.nonEmpty(true);
+      sortPrefixBuckets(this.batches, buckets, sizes, true, (runs, keys, runP, runN) => {
+        merger.take(runs, keys, runP, runN, offP, offN);
+        offP += runP[runs - 1];
+        offN += runN[runs - 1];
+      });
+      merged = merger.finish();
+    }
+    this.clear();
     return merged;
   }
 
-  /** Forward merge into new arrays (see `drain`). */
-  private mergeForward(held: HeldRuns | undefined, T: Float64Array, P: Uint32Array | Float64Array, N: Uint32Array | Float64Array): HeldRuns {
-    const heldLength = held?.length ?? 0;
-    const heldT = held?.thresholds ?? T;
-    const heldP = held?.tps ?? P;
-    const heldN = held?.fps ?? N;
-    // The two lists' cumulative counts down to the last score taken from each; w runs written.
-    let pa = 0;
-    let na = 0;
-    let pb = 0;
-    let nb = 0;
-    let h = 0;
-    let w = 0;
-    this.sortBuckets(true, (runs, keys, runP, runN) => {
-      for (let r = 0; r < runs; r++) {
-        const y = keys[r];
-        while (h < heldLength && heldT[h] > y) {
-          pa = heldP[h];
-          na = heldN[h];
-          w = emitForward(T, P, N, w, heldT[h], pa + pb, na + nb);
-          h++;
+  /**
+   * `drain` with the sorting split across threads: the buckets are cut into `parts` ranges of about equal rows; each
+   * range but the highest is sorted by `sortRange` (another thread reads the batches in shared memory), the highest on
+   * this one meanwhile; then the ranges' runs are merged with the held runs into new arrays, in one pass. The result
+   * is `drain`'s (integer counts). Fewer than 2^20 rows, or one part, are drained here.
+   * @param held - as `drain`
+   * @param float - as `drain`
+   * @param parts - threads to split the sorting across (this one included)
+   * @param sortRange - sorts a range elsewhere (`prefixRangeRuns` on a worker thread)
+   * @returns as `drain`
+   */
+  async drainParallel(
+    held: HeldRuns | undefined, float: boolean, parts: number, sortRange: (job: PrefixRangeJob) => Promise<HeldRuns>,
+  ): Promise<HeldRuns> {
+    if (parts < 2 || this.rows < PARALLEL_FROM) return this.drain(held, float);
+    const { buckets, sizes } = this.nonEmpty(true);
+    // Contiguous ranges of the descending bucket list, cut where the rows reach each k / parts of the total.
+    const jobs: PrefixRangeJob[] = [];
+    let from = 0;
+    let seen = 0;
+    for (let k = 1; k <= parts && from < buckets.length; k++) {
+      let to = from;
+      const goal = k === parts ? Infinity : (this.rows * k) / parts;
+      while (to < buckets.length && (to === from || seen + sizes[to] <= goal)) seen += sizes[to++];
+      jobs.push({ kind: 'prefix-range', batches: this.batches, buckets: buckets.subarray(from, to), sizes: sizes.subarray(from, to) });
+      from = to;
+    }
+    if (held === undefined && !float) {
+      // Nothing to merge in: each range writes its runs where its rows start in one set of shared arrays, and the
+      // ranges are then moved together (fresh memory is slow to touch: no second copy of the curve).
+      const T = new Float64Array(new SharedArrayBuffer(8 * this.rows));
+      const P = new Uint32Array(new SharedArrayBuffer(4 * this.rows));
+      const N = new Uint32Array(new SharedArrayBuffer(4 * this.rows));
+      let offset = 0;
+      const placed = jobs.map((job) => {
+        const out = { thresholds: T, tps: P, fps: N, offset };
+        for (let i = 0; i < job.sizes.length; i++) offset += job.sizes[i];
+        return { ...job, out };
+      });
+      const ranges = await this.sortRanges(placed, sortRange);
+      let w = ranges[0].length;
+      let offP = w > 0 ? P[w - 1] : 0;
+      let offN = w > 0 ? N[w - 1] : 0;
+      for (let k = 1; k < ranges.length; k++) {
+        const start = placed[k].out.offset;
+        const d = ranges[k].length;
+        // Forward, never past what is still to read: w <= start.
+        for (let i = start; i < start + d; i++) w = emitForward(T, P, N, w, T[i], P[i] + offP, N[i] + offN);
+        if (d > 0) {
+          offP = P[w - 1];
+          offN = N[w - 1];
         }
-        if (h < heldLength && heldT[h] === y) {
-          pa = heldP[h];
-          na = heldN[h];
-          h++;
-        }
-        pb = runP[r];
-        nb = runN[r];
-        w = emitForward(T, P, N, w, y, pa + pb, na + nb);
       }
-      return [pb, nb];
-    });
-    for (; h < heldLength; h++) w = emitForward(T, P, N, w, heldT[h], heldP[h] + pb, heldN[h] + nb);
-    return { thresholds: T, tps: P, fps: N, length: w };
+      this.clear();
+      return { thresholds: T, tps: P, fps: N, length: w };
+    }
+    const ranges = await this.sortRanges(jobs, sortRange);
+    const end = (held?.length ?? 0) + this.rows;
+    const Counts = float ? Float64Array : Uint32Array;
+    const merger = new ForwardMerger(uninitializedArray(Float64Array, 2 * end), uninitializedArray(Counts, 2 * end), uninitializedArray(Counts, 2 * end), held);
+    let offP = 0;
+    let offN = 0;
+    for (const range of ranges) {
+      if (range.length === 0) continue;
+      merger.take(range.length, range.thresholds, range.tps as Uint32Array, range.fps as Uint32Array, offP, offN);
+      offP += range.tps[range.length - 1];
+      offN += range.fps[range.length - 1];
+    }
+    this.clear();
+    return merger.finish();
+  }
+
+  /** Sorts the first range here and the others with `sortRange`, at once. */
+  private async sortRanges(jobs: PrefixRangeJob[], sortRange: (job: PrefixRangeJob) => Promise<HeldRuns>): Promise<HeldRuns[]> {
+    const remote = jobs.slice(1).map((job) => sortRange(job));
+    // A failure here must not leave the others' rejections unhandled.
+    for (const p of remote) p.catch(() => undefined);
+    return [prefixRangeRuns(jobs[0]), ...(await Promise.all(remote))];
   }
 
   /** Backward merge in the held runs' own arrays (see `drain`). */
@@ -181,7 +233,8 @@ export class PrefixBuckets {
     // Rows of the buckets below the current one.
     let posBelow = 0;
     let negBelow = 0;
-    this.sortBuckets(false, (runs, keys, runP, runN) => {
+    const { buckets, sizes } = this.nonEmpty(false);
+    sortPrefixBuckets(this.batches, buckets, sizes, false, (runs, keys, runP, runN) => {
       // The rows scoring above this bucket: the bucket's run r then counts pAbove + runP[r] positives down to it.
       const pAbove = this.positives - posBelow - runP[runs - 1];
       const nAbove = this.rows - this.positives - negBelow - runN[runs - 1];
@@ -205,7 +258,6 @@ export class PrefixBuckets {
       }
       posBelow += runP[runs - 1];
       negBelow += runN[runs - 1];
-      return [0, 0];
     });
     // Held runs 0..h score above every row: already in place, with their counts. Close the gap of combined runs.
     const gap = w - h;
@@ -217,88 +269,26 @@ export class PrefixBuckets {
     return { thresholds: T, tps: P, fps: N, length: end - gap };
   }
 
-  /**
-   * Sorts the buckets one by one, from the highest (`descending`) or the lowest, into runs with cumulative counts
-   * (counted from the rows of the buckets visited before when descending, from 0 otherwise) and hands each to `visit`
-   * (runs, distinct scores descending in `keys`, counts in `runP` / `runN`), which returns the counts to go on from.
-   */
-  private sortBuckets(
-    descending: boolean,
-    visit: (runs: number, keys: Float64Array, runP: Uint32Array, runN: Uint32Array) => [number, number],
-  ): void {
-    let largest = 0;
-    for (let b = 0; b < FLOAT64_PREFIX_BUCKETS; b++) if (this.totals[b] > largest) largest = this.totals[b];
-    const keys = new Float64Array(largest);
-    const flags = new Uint8Array(largest);
-    const scratchKeys = new Float64Array(largest);
-    const scratchFlags = new Uint8Array(largest);
-    // A bucket's runs' counts go to the sort's scratch buffer once the sort is done with it (as the js kernel does).
-    const runP = new Uint32Array(scratchKeys.buffer, 0, largest);
-    const runN = new Uint32Array(scratchKeys.buffer, 4 * largest, largest);
-    const batches = this.batches;
-    // Each batch's next bucket to read.
-    const cursor = batches.map((batch) => (descending ? batch.buckets.length - 1 : 0));
-    const step = descending ? -1 : 1;
-    let tp = 0;
-    let fp = 0;
-    for (let b = descending ? FLOAT64_PREFIX_BUCKETS - 1 : 0; b >= 0 && b < FLOAT64_PREFIX_BUCKETS; b += step) {
-      const size = this.totals[b];
-      if (size === 0) continue;
-      let filled = 0;
-      for (let j = 0; j < batches.length; j++) {
-        const k = cursor[j];
-        const batch = batches[j];
-        if (k < 0 || k >= batch.buckets.length || batch.buckets[k] !== b) continue;
-        const from = batch.starts[k];
-        const to = batch.starts[k + 1];
-        keys.set(batch.keys.subarray(from, to), filled);
-        flags.set(batch.flags.subarray(from, to), filled);
-        filled += to - from;
-        cursor[j] = k + step;
-      }
-      const runs = sortedRuns(keys.subarray(0, size), flags.subarray(0, size), scratchKeys, scratchFlags, runP, runN, tp, fp);
-      [tp, fp] = visit(runs, keys, runP, runN);
+  /** The non-empty buckets in the order asked, with their rows. */
+  private nonEmpty(descending: boolean): { buckets: Uint16Array; sizes: Float64Array } {
+    let used = 0;
+    for (let b = 0; b < FLOAT64_PREFIX_BUCKETS; b++) if (this.totals[b] > 0) used++;
+    const buckets = new Uint16Array(used);
+    const sizes = new Float64Array(used);
+    for (let b = 0, k = 0; b < FLOAT64_PREFIX_BUCKETS; b++) {
+      if (this.totals[b] === 0) continue;
+      const at = descending ? used - 1 - k : k;
+      buckets[at] = b;
+      sizes[at] = this.totals[b];
+      k++;
     }
+    return { buckets, sizes };
   }
-}
 
-/** Sorted runs in arrays with room (see `PrefixBuckets.drain`). */
-export interface HeldRuns {
-  readonly thresholds: Float64Array;
-  readonly tps: Uint32Array | Float64Array;
-  readonly fps: Uint32Array | Float64Array;
-  /** Runs at the start of the arrays. */
-  readonly length: number;
-}
-
-/**
- * Writes a run at w, or, when its score equals the last one written (-0 after +0: they bucket apart; a held -0), gives
- * that run these later cumulative counts.
- * @returns the runs written now
- */
-function emitForward(T: Float64Array, P: Uint32Array | Float64Array, N: Uint32Array | Float64Array, w: number, t: number, p: number, n: number): number {
-  if (w > 0 && T[w - 1] === t) {
-    P[w - 1] = p;
-    N[w - 1] = n;
-    return w;
+  private clear(): void {
+    this.batches = [];
+    this.totals.fill(0);
+    this.rows = 0;
+    this.positives = 0;
   }
-  T[w] = t + 0;
-  P[w] = p;
-  N[w] = n;
-  return w + 1;
-}
-
-/**
- * Writes a run at w, walking backwards (ascending scores); a score equal to the one just written (-0 and +0 bucket
- * apart; a held -0) joins that run, which already has the larger cumulative counts.
- * @returns the next write position
- */
-function emitBackward(
-  T: Float64Array, P: Uint32Array | Float64Array, N: Uint32Array | Float64Array, w: number, end: number, t: number, p: number, n: number,
-): number {
-  if (w < end - 1 && T[w + 1] === t) return w;
-  T[w] = t + 0;
-  P[w] = p;
-  N[w] = n;
-  return w - 1;
 }

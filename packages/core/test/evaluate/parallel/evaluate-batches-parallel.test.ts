@@ -71,13 +71,14 @@ describe('evaluateBatchesParallel', () => {
   });
 
   it('resolves the positive label from classes seen by the workers (first batches hold only one class)', async () => {
+    // Binned: its leaves go to the workers (exact unweighted binary curves gather on this thread, see below).
     const n = 4_000;
     const labels = Array.from({ length: n }, (_, i) => (i < 1_500 ? 'ham' : i % 3 === 0 ? 'spam' : 'ham'));
     const scores = Array.from({ length: n }, (_, i) => ((i * 7919) % 1000) / 1000);
     const table = new Table({ y: vectorFromArray(labels, new Utf8()), p: vectorFromArray(scores, new Float64()) });
     const spec: EvaluationSpec = { task: 'binary', label: 'y', score: 'p' };
-    const one = await evaluateBatches(batchesOf(table, 500), spec, { leafRows: 500 });
-    const many = await evaluateBatchesParallel(batchesOf(table, 500), spec, { threads: 2, workerUrl, leafRows: 500 });
+    const one = await evaluateBatches(batchesOf(table, 500), spec, { leafRows: 500, curveMode: 'binned' });
+    const many = await evaluateBatchesParallel(batchesOf(table, 500), spec, { threads: 2, workerUrl, leafRows: 500, curveMode: 'binned' });
     expect(many.options.pos_label).toBe('spam');
     expect(comparable(many)).toEqual(comparable(one));
   });
@@ -87,13 +88,27 @@ describe('evaluateBatchesParallel', () => {
     const scores = Array.from({ length: n }, (_, i) => (i === 4_321 || i === 5_500 ? NaN : (i % 97) / 97));
     const table = new Table({ y: vectorFromArray(Array.from({ length: n }, (_, i) => i % 2), new Float64()), p: vectorFromArray(scores, new Float64()) });
     const spec: EvaluationSpec = { task: 'binary', label: 'y', score: 'p' };
-    await expect(evaluateBatchesParallel(batchesOf(table, 1_000), spec, { threads: 2, workerUrl, leafRows: 1_000 }))
-      .rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/`p` holds a null or NaN at row 4321/) });
+    for (const curveMode of ['binned', 'exact'] as const) {
+      await expect(evaluateBatchesParallel(batchesOf(table, 1_000), spec, { threads: 2, workerUrl, leafRows: 1_000, curveMode }))
+        .rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/`p` holds a null or NaN at row 4321/) });
+    }
     const three = new Table({
       y: vectorFromArray(Array.from({ length: n }, (_, i) => (i === 5_000 ? 2 : i % 2)), new Float64()),
       p: vectorFromArray(Array.from({ length: n }, (_, i) => (i % 89) / 89), new Float64()),
     });
-    await expect(evaluateBatchesParallel(batchesOf(three, 1_000), spec, { threads: 2, workerUrl, leafRows: 1_000 })).rejects.toThrow(/3 distinct labels/);
+    await expect(evaluateBatchesParallel(batchesOf(three, 1_000), spec, { threads: 2, workerUrl, leafRows: 1_000, curveMode: 'binned' })).rejects.toThrow(/3 distinct labels/);
+  });
+
+  it('exact binary streams of 2^20 rows and more: gathered here, the final sort split across 2 and 3 threads, the same report', async () => {
+    const table = binaryPredictionsTable({ rows: 1_300_000, seed: 5 });
+    // Default sections (curves: true would add ~1e6 points, slow to compare here).
+    const spec: EvaluationSpec = { task: 'binary', label: 'label', score: 'score' };
+    const one = await evaluateBatches(batchesOf(table, 1 << 18), spec);
+    for (const threads of [2, 3]) {
+      const many = await evaluateBatchesParallel(batchesOf(table, 1 << 18), spec, { threads, workerUrl });
+      expect(comparable(many)).toEqual(comparable(one));
+      expect(many.options.threads).toBe(threads);
+    }
   });
 
   it('refuses a bad thread count and what streaming cannot do; one batch or no rows need no workers', async () => {
@@ -113,8 +128,14 @@ describe('evaluateBatchesParallel without a usable worker module', () => {
   it('fails with a clear error instead of hanging or crashing', async () => {
     const table = binaryPredictionsTable({ rows: 4_000, seed: 2 });
     const run = evaluateBatchesParallel(batchesOf(table, 1_000), { task: 'binary', label: 'label', score: 'score' }, {
-      threads: 2, workerUrl: new URL('file:///nonexistent/evaluate-worker.js'), leafRows: 1_000,
+      threads: 2, workerUrl: new URL('file:///nonexistent/evaluate-worker.js'), leafRows: 1_000, curveMode: 'binned',
     });
     await expect(run).rejects.toThrow(/worker thread failed .*--threads 1/);
+    // An exact stream big enough to split its final sort.
+    const big = binaryPredictionsTable({ rows: 1_100_000, seed: 2 });
+    const exact = evaluateBatchesParallel(batchesOf(big, 1 << 18), { task: 'binary', label: 'label', score: 'score' }, {
+      threads: 2, workerUrl: new URL('file:///nonexistent/evaluate-worker.js'),
+    });
+    await expect(exact).rejects.toThrow(/worker thread failed .*--threads 1/);
   });
 });

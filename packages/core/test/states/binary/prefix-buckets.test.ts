@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsBinaryClfCurve } from '../../../src/kernels/js/js-kernels.js';
-import { PrefixBuckets } from '../../../src/states/binary/prefix-buckets.js';
+import { prefixRangeRuns } from '../../../src/states/binary/prefix-bucket-runs.js';
+import { PrefixBuckets, type PrefixRangeJob } from '../../../src/states/binary/prefix-buckets.js';
 import { concat, generatedRows, mapScores, seededRandom, slice } from './binary-state-helpers.js';
 
 type Curve = { thresholds: Float64Array; tps: Uint32Array | Float64Array; fps: Uint32Array | Float64Array; length?: number };
@@ -95,5 +96,39 @@ describe('PrefixBuckets', () => {
     }
     // Nothing waiting: the held runs come back as they are.
     expect(plain(new PrefixBuckets().drain(asHeld(jsBinaryClfCurve(heldRows)), false))).toEqual(plain(jsBinaryClfCurve(heldRows)));
+  });
+
+  it('drainParallel: the same runs with the sorting split into 2 or 3 ranges, with or without held runs', async () => {
+    const big = generatedRows(1_200_000, 13);
+    const rnd = seededRandom(5);
+    const signed = mapScores(big, (s) => (rnd() < 0.02 ? (rnd() < 0.5 ? -0 : 0) : Math.round(Math.log(s / (1 - s)) * 64) / 64));
+    const want = plain(jsBinaryClfCurve(signed));
+    const heldRows = slice(signed, 0, 200_000);
+    const restRows = slice(signed, 200_000, 1_200_000);
+    // Another thread's copy of the job (shared memory stays shared), run at once.
+    let remote = 0;
+    const sortRange = async (job: PrefixRangeJob) => {
+      remote++;
+      return prefixRangeRuns(structuredClone(job));
+    };
+    for (const parts of [2, 3]) {
+      const whole = new PrefixBuckets();
+      whole.add(signed.scores.subarray(0, 600_000), signed.positive.subarray(0, 600_000));
+      whole.add(signed.scores.subarray(600_000), signed.positive.subarray(600_000));
+      remote = 0;
+      expect(plain(await whole.drainParallel(undefined, false, parts, sortRange))).toEqual(want);
+      expect(remote).toBe(parts - 1);
+      for (const float of [false, true]) {
+        const rest = new PrefixBuckets();
+        rest.add(restRows.scores, restRows.positive);
+        expect(plain(await rest.drainParallel(asHeld(jsBinaryClfCurve(heldRows), 0, float), float, parts, sortRange))).toEqual(want);
+      }
+    }
+    // Below 2^20 rows, or one part: drained on this thread.
+    const small = new PrefixBuckets();
+    small.add(heldRows.scores, heldRows.positive);
+    remote = 0;
+    expect(plain(await small.drainParallel(undefined, false, 2, sortRange))).toEqual(plain(jsBinaryClfCurve(heldRows)));
+    expect(remote).toBe(0);
   });
 });

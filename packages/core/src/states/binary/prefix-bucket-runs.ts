@@ -1,0 +1,222 @@
+import { sortedRuns } from '../../kernels/js/js-kernels.js';
+
+/** One batch of a `PrefixBuckets` store: its rows grouped by score prefix (ascending), where each bucket starts. */
+export interface PrefixBatch {
+  /** Scores (shared memory where the runtime has it, so other threads can sort them). */
+  readonly keys: Float64Array;
+  /** Class flags, 1 positive (shared memory likewise). */
+  readonly flags: Uint8Array;
+  /** Non-empty prefix buckets, ascending. */
+  readonly buckets: Uint16Array;
+  /** Row offset of each of `buckets` in `keys` / `flags`, then the batch's length. */
+  readonly starts: Uint32Array;
+  readonly positives: number;
+}
+
+/** Sorted runs in arrays with room: `length` runs at their start (see `PrefixBuckets.drain`). */
+export interface HeldRuns {
+  readonly thresholds: Float64Array;
+  readonly tps: Uint32Array | Float64Array;
+  readonly fps: Uint32Array | Float64Array;
+  readonly length: number;
+}
+
+/** A range of prefix buckets to sort on another thread (`prefixRangeRuns`). */
+export interface PrefixRangeJob {
+  readonly kind: 'prefix-range';
+  /** Every batch of the store (their keys and flags in shared memory). */
+  readonly batches: readonly PrefixBatch[];
+  /** The range's non-empty buckets, descending. */
+  readonly buckets: Uint16Array;
+  /** Rows of each of `buckets`, over all batches. */
+  readonly sizes: Float64Array;
+  /**
+   * Where to write the runs (shared memory): from `offset`, room for the range's rows; without, new arrays of the
+   * range's rows.
+   */
+  readonly out?: { readonly thresholds: Float64Array; readonly tps: Uint32Array; readonly fps: Uint32Array; readonly offset: number };
+}
+
+/**
+ * Sorts the listed buckets one by one into runs (distinct scores descending in `keys`, cumulative counts from 0 within
+ * the bucket in `runP` / `runN`) and hands each bucket's runs to `visit`. Buckets are visited in the order listed,
+ * which must be descending or ascending as `descending` says (each batch's buckets are walked by a cursor).
+ * @param batches - the store's batches
+ * @param buckets - bucket ids to visit, in order
+ * @param sizes - rows of each listed bucket over all batches
+ * @param descending - the order of `buckets`
+ * @param visit - receives the bucket's runs (valid until the next call)
+ */
+export function sortPrefixBuckets(
+  batches: readonly PrefixBatch[],
+  buckets: ArrayLike<number>,
+  sizes: ArrayLike<number>,
+  descending: boolean,
+  visit: (runs: number, keys: Float64Array, runP: Uint32Array, runN: Uint32Array) => void,
+): void {
+  let largest = 0;
+  for (let i = 0; i < sizes.length; i++) if (sizes[i] > largest) largest = sizes[i];
+  const keys = new Float64Array(largest);
+  const flags = new Uint8Array(largest);
+  const scratchKeys = new Float64Array(largest);
+  const scratchFlags = new Uint8Array(largest);
+  // A bucket's runs' counts go to the sort's scratch buffer once the sort is done with it (as the js kernel does).
+  const runP = new Uint32Array(scratchKeys.buffer, 0, largest);
+  const runN = new Uint32Array(scratchKeys.buffer, 4 * largest, largest);
+  // Each batch's next bucket to read: its first listed one at or past the start of the walk.
+  const first = buckets.length > 0 ? buckets[0] : 0;
+  const cursor = batches.map((batch) => {
+    let k = descending ? batch.buckets.length - 1 : 0;
+    if (descending) while (k >= 0 && batch.buckets[k] > first) k--;
+    else while (k < batch.buckets.length && batch.buckets[k] < first) k++;
+    return k;
+  });
+  const step = descending ? -1 : 1;
+  for (let i = 0; i < buckets.length; i++) {
+    const b = buckets[i];
+    const size = sizes[i];
+    let filled = 0;
+    for (let j = 0; j < batches.length; j++) {
+      const k = cursor[j];
+      const batch = batches[j];
+      if (k < 0 || k >= batch.buckets.length || batch.buckets[k] !== b) continue;
+      const from = batch.starts[k];
+      const to = batch.starts[k + 1];
+      keys.set(batch.keys.subarray(from, to), filled);
+      flags.set(batch.flags.subarray(from, to), filled);
+      filled += to - from;
+      cursor[j] = k + step;
+    }
+    visit(sortedRuns(keys.subarray(0, size), flags.subarray(0, size), scratchKeys, scratchFlags, runP, runN, 0, 0), keys, runP, runN);
+  }
+}
+
+/**
+ * The runs of a range of prefix buckets (the body of a worker thread's `prefix-range` task): thresholds descending
+ * (-0 as +0), cumulative counts from 0 within the range, written at `job.out` (shared memory) or in new arrays of the
+ * range's rows.
+ * @param job - the batches (shared memory), the range's buckets, where to write
+ * @returns the range's runs (`job.out`'s arrays from its offset, or the new arrays)
+ * @example
+ * ```ts
+ * const runs = prefixRangeRuns({ kind: 'prefix-range', batches, buckets: Uint16Array.of(0xbfe0), sizes: Float64Array.of(3) });
+ * ```
+ */
+export function prefixRangeRuns(job: PrefixRangeJob): HeldRuns {
+  let rows = 0;
+  for (let i = 0; i < job.sizes.length; i++) rows += job.sizes[i];
+  const out = job.out;
+  const merger = out === undefined
+    ? new ForwardMerger(new Float64Array(rows), new Uint32Array(rows), new Uint32Array(rows), undefined)
+    : new ForwardMerger(out.thresholds.subarray(out.offset), out.tps.subarray(out.offset), out.fps.subarray(out.offset), undefined);
+  let offP = 0;
+  let offN = 0;
+  sortPrefixBuckets(job.batches, job.buckets, job.sizes, true, (runs, keys, runP, runN) => {
+    merger.take(runs, keys, runP, runN, offP, offN);
+    offP += runP[runs - 1];
+    offN += runN[runs - 1];
+  });
+  return merger.finish();
+}
+
+/**
+ * Writes runs forwards into new arrays, merged with held runs: `take` adds runs (descending, cumulative counts from 0)
+ * that all score below those taken before, counting on from the rows above them; a run's cumulative count is the held
+ * runs' count down to it plus the taken rows' count down to it. A score equal to the last one written (-0 after +0:
+ * they bucket apart; a held -0) joins that run with the later counts.
+ */
+export class ForwardMerger {
+  private pa = 0;
+  private na = 0;
+  private pb = 0;
+  private nb = 0;
+  private h = 0;
+  private w = 0;
+
+  constructor(
+    private readonly T: Float64Array,
+    private readonly P: Uint32Array | Float64Array,
+    private readonly N: Uint32Array | Float64Array,
+    private readonly held: HeldRuns | undefined,
+  ) {}
+
+  /**
+   * @param runs - how many runs
+   * @param keys - their scores, descending
+   * @param runP - their cumulative positives, from 0
+   * @param runN - their cumulative negatives, from 0
+   * @param offP - positives taken before (all scoring higher)
+   * @param offN - negatives taken before
+   */
+  take(runs: number, keys: Float64Array, runP: Uint32Array, runN: Uint32Array, offP: number, offN: number): void {
+    const { T, P, N } = this;
+    const heldLength = this.held?.length ?? 0;
+    const heldT = this.held?.thresholds ?? T;
+    const heldP = this.held?.tps ?? P;
+    const heldN = this.held?.fps ?? N;
+    let { pa, na, pb, nb, h, w } = this;
+    for (let r = 0; r < runs; r++) {
+      const y = keys[r];
+      while (h < heldLength && heldT[h] > y) {
+        pa = heldP[h];
+        na = heldN[h];
+        w = emitForward(T, P, N, w, heldT[h], pa + pb, na + nb);
+        h++;
+      }
+      if (h < heldLength && heldT[h] === y) {
+        pa = heldP[h];
+        na = heldN[h];
+        h++;
+      }
+      pb = offP + runP[r];
+      nb = offN + runN[r];
+      w = emitForward(T, P, N, w, y, pa + pb, na + nb);
+    }
+    Object.assign(this, { pa, na, pb, nb, h, w });
+  }
+
+  /** @returns the merged runs (the held runs below every taken row written last) */
+  finish(): HeldRuns {
+    const { T, P, N } = this;
+    const heldLength = this.held?.length ?? 0;
+    let w = this.w;
+    if (this.held !== undefined) {
+      const { thresholds, tps, fps } = this.held;
+      for (let h = this.h; h < heldLength; h++) w = emitForward(T, P, N, w, thresholds[h], tps[h] + this.pb, fps[h] + this.nb);
+    }
+    this.w = w;
+    this.h = heldLength;
+    return { thresholds: T, tps: P, fps: N, length: w };
+  }
+}
+
+/**
+ * Writes a run at w, or, when its score equals the last one written, gives that run these later cumulative counts.
+ * @returns the runs written now
+ */
+export function emitForward(T: Float64Array, P: Uint32Array | Float64Array, N: Uint32Array | Float64Array, w: number, t: number, p: number, n: number): number {
+  if (w > 0 && T[w - 1] === t) {
+    P[w - 1] = p;
+    N[w - 1] = n;
+    return w;
+  }
+  T[w] = t + 0;
+  P[w] = p;
+  N[w] = n;
+  return w + 1;
+}
+
+/**
+ * Writes a run at w, walking backwards (ascending scores); a score equal to the one just written (-0 and +0 bucket
+ * apart; a held -0) joins that run, which already has the larger cumulative counts.
+ * @returns the next write position
+ */
+export function emitBackward(
+  T: Float64Array, P: Uint32Array | Float64Array, N: Uint32Array | Float64Array, w: number, end: number, t: number, p: number, n: number,
+): number {
+  if (w < end - 1 && T[w + 1] === t) return w;
+  T[w] = t + 0;
+  P[w] = p;
+  N[w] = n;
+  return w - 1;
+}
