@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Table, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { Piscina } from 'piscina';
+import { workerExecArgv } from './worker-exec-argv.js';
 import { InternalError, isModelperfError, ValidationError } from '../../errors.js';
 import type { Report } from '../../report/report.js';
 import { BinaryExactState } from '../../states/binary/binary-exact-state.js';
@@ -139,7 +140,7 @@ export async function evaluateBatchesParallel(
   const startPool = (): Piscina => {
     if (pool === undefined) {
       const filename = String(options.workerUrl ?? new URL('./evaluate-worker.js', import.meta.url));
-      pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 1 });
+      pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 1, execArgv: workerExecArgv() });
       pool.on('error', (error: unknown) => rejectPool(workerFailure(error, filename)));
     }
     return pool;

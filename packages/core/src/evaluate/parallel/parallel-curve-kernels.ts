@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { workerExecArgv } from './worker-exec-argv.js';
 import { InternalError, isModelperfError } from '../../errors.js';
 import type { BinaryClfCurve, BinaryRows, Kernels } from '../../kernels/binary-clf-curve.js';
 import { jsBinaryClfCurve, sortedRuns } from '../../kernels/js/js-kernels.js';
@@ -284,7 +285,7 @@ export function createParallelCurveKernels(
     'Evaluate on one thread with --threads 1.', { cause: error });
   const start = (): Piscina => {
     if (pool === undefined) {
-      pool = new Piscina({ filename, minThreads: threads - 1, maxThreads: threads - 1 });
+      pool = new Piscina({ filename, minThreads: threads - 1, maxThreads: threads - 1, execArgv: workerExecArgv() });
       pool.on('error', (error: unknown) => { failure = failed(error); });
     }
     return pool;
