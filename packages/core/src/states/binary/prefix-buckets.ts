@@ -17,19 +17,20 @@ function sharedBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
 /**
  * Unweighted binary rows kept unsorted until their curve is needed, grouped by the 16-bit prefix of their score (sign,
  * exponent, top 4 mantissa bits: `float64Prefix`) — one counting pass and one scatter per added batch, a most
- * significant digit radix pass. `drain` then sorts bucket by bucket, from the highest scores down (each bucket holds
- * a few percent of the rows, sorted in cache), and writes the curve's runs straight after each other: buckets are
- * disjoint score ranges, so no merge is needed. The curve is exactly `jsBinaryClfCurve` of all rows (integer counts).
+ * significant digit radix pass. `drain` then sorts bucket by bucket (each bucket holds a few percent of the rows) and
+ * writes the curve's runs straight after each other, merging in runs held from before: buckets are disjoint score
+ * ranges, so no merge between them is needed; `drainParallel` splits the buckets across threads. The curve is exactly `jsBinaryClfCurve` of all rows (integer counts).
  *
  * @remarks Memory: 9 bytes a row held (the score and its class flag), against 16 per distinct score for sorted runs
  * plus what merging runs needs; `drain` adds the curve (16 bytes a distinct score, written into buffers sized by the
  * rows, whose untouched tail stays unallocated memory) and 18 bytes a row of the largest bucket for its sort. Batches
- * are never written after `add`, so `addFrom` shares them between stores.
+ * are never written after `add`, so `addFrom` shares them between stores; they live in shared memory where the
+ * runtime has it, for `drainParallel`.
  * @example
  * ```ts
  * const b = new PrefixBuckets();
  * b.add(Float64Array.of(0.2, 0.9, 0.2), Uint8Array.of(1, 0, 0));
- * b.drain(); // thresholds [0.9, 0.2], tps [0, 1], fps [1, 2]
+ * const runs = b.drain(undefined, false); // length 2: thresholds [0.9, 0.2], tps [0, 1], fps [1, 2]
  * ```
  */
 export class PrefixBuckets {
