@@ -1,5 +1,6 @@
 import { kolmogorovSf } from './kolmogorov-sf.js';
 import { chiSquareSf } from './special-functions.js';
+import { lowerBound } from '../kernels/js/lower-bound.js';
 
 /** Default smallest share a PSI bin counts with (empty bins would make the log infinite). */
 export const PSI_EPSILON = 1e-4;
@@ -214,14 +215,3 @@ function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-/** First index with sorted[i] >= v. */
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

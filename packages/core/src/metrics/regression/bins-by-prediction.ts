@@ -1,4 +1,5 @@
 import { float64Prefix, FLOAT64_PREFIX_BUCKETS } from '../../kernels/js/float64-prefix.js';
+import { lowerBound } from '../../kernels/js/lower-bound.js';
 import { selectRanks } from '../../kernels/js/select-ranks.js';
 import { linearQuantileBySelection } from './linear-quantile-by-selection.js';
 
@@ -142,21 +143,9 @@ function binOfRows(pred: Float64Array, bounds: Float64Array, count: Float64Array
     else if (entry !== SEARCH) {
       const j = -1 - entry;
       bin = pred[i] > bounds[j] ? j + 1 : j;
-    } else bin = boundsBelow(bounds, pred[i]);
+    } else bin = lowerBound(bounds, pred[i]);
     binOf[i] = bin;
     count[bin]++;
   }
   return binOf;
-}
-
-/** How many of the ascending bounds are strictly below `value`. */
-function boundsBelow(bounds: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = bounds.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (bounds[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
