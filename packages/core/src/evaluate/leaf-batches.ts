@@ -1,25 +1,31 @@
 import type { RecordBatch } from 'apache-arrow';
 import { ValidationError } from '../errors.js';
+import { EXACT_DEFERRAL } from '../states/binary/binary-exact-state.js';
 
-/** Rows from which gathered batches form a leaf of exact binary curves (see {@link LeafBatches}). */
+/** Rows from which gathered batches form a leaf of weighted exact binary curves (see {@link LeafBatches}). */
 export const LEAF_ROWS = 2 ** 21;
 /** Bytes of batch data from which gathered batches form a leaf, whatever their rows (wide batches). */
 export const LEAF_BYTES = 32 * 2 ** 20;
 
 /**
- * The leaf size of a stream: `leafRows` when given; else {@link LEAF_ROWS} for exact binary curves, whose merges cost
- * as much as the runs they hold (measured, 1e8 rows in 2^20-row batches, runs in alternating order: 18.1-21.6 s ->
- * 16.1-16.6 s), and 1 (every batch its own
- * leaf) for every other state: binned histograms, running sums and per-class counts merge in time independent of
- * their rows, so bigger leaves would only add the copies that join their batches' columns (binned 1e8: +12%).
+ * The leaf size of a stream: `leafRows` when given; else, for exact binary curves, {@link LEAF_ROWS} when weighted,
+ * whose leaves are sorted and merged as sorted runs costing as much as the runs they hold (measured, 1e8 rows in
+ * 2^20-row batches, runs in alternating order: 18.1-21.6 s -> 16.1-16.6 s), and `EXACT_DEFERRAL.fromRows` (2^16)
+ * unweighted, whose leaves of that size wait unsorted in the state and are sorted once (`BinaryExactState`): there a
+ * bigger leaf only adds the copy that joins its batches' columns (measured, 1e7 rows in 2^20-row batches: see
+ * CHANGELOG.md), while smaller batches are still gathered to that size. Every other state: 1 (every batch its own
+ * leaf): binned histograms, running sums and per-class counts merge in time independent of their rows, so bigger
+ * leaves would only add those copies (binned 1e8: +12%).
  * @param task - the task
  * @param curveMode - the binary curve mode
  * @param leafRows - the caller's choice, if any
+ * @param weighted - whether the stream has a weight column
  * @returns the rows that close a leaf
  */
-export function leafRowsFor(task: string, curveMode: 'exact' | 'binned', leafRows?: number): number {
+export function leafRowsFor(task: string, curveMode: 'exact' | 'binned', leafRows?: number, weighted = false): number {
   if (leafRows !== undefined) return leafRows;
-  return task === 'binary' && curveMode === 'exact' ? LEAF_ROWS : 1;
+  if (task !== 'binary' || curveMode !== 'exact') return 1;
+  return weighted ? LEAF_ROWS : Math.min(EXACT_DEFERRAL.fromRows, LEAF_ROWS);
 }
 
 /**

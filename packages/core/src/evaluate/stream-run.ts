@@ -20,8 +20,9 @@ export interface StreamOptions {
   /** Called after each batch with the rows seen so far (for progress). */
   onBatch?(rows: number): void;
   /**
-   * Rows from which consecutive batches are evaluated together as one leaf state (default: 2^21 for exact binary
-   * curves, a leaf also closing at 32 MiB of batch data; every batch its own leaf otherwise — see `leafRowsFor`). The
+   * Rows from which consecutive batches are evaluated together as one leaf state (default: for exact binary curves
+   * 2^21 weighted and 2^16 unweighted, a leaf also closing at 32 MiB of batch data; every batch its own leaf
+   * otherwise — see `leafRowsFor`). The
    * leaves depend only on the input, so the report is the same on any number of threads; float sums (weights, log
    * loss) may differ in the last bits between different leaf sizes.
    */
@@ -88,7 +89,7 @@ export class StreamRun {
    * @returns a new, empty gatherer
    */
   leafBatches(leafRows?: number): LeafBatches {
-    return new LeafBatches(leafRowsFor(this.spec.task, this.context.curveMode, leafRows));
+    return new LeafBatches(leafRowsFor(this.spec.task, this.context.curveMode, leafRows, this.spec.weight !== undefined));
   }
 
   /** Rows seen so far (dropped ones included), those of a leaf still being gathered by `addBatch` too. */

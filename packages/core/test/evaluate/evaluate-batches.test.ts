@@ -58,6 +58,16 @@ describe('evaluateBatches (streaming) equals evaluating the whole table', () => 
     }
   });
 
+  it('unweighted exact streams: leaves of one big batch each (held unsorted) give the report of 2^21-row leaves, to the bit', async () => {
+    const table = binaryPredictionsTable({ rows: 300_000, seed: 12 });
+    const spec: EvaluationSpec = { task: 'binary', label: 'label', score: 'score', backend: 'js' };
+    const cuts = [70_000, 65_536, 100_000];
+    const byDefault = await evaluateBatches(batchesOf(table, cuts), spec);
+    const joined = await evaluateBatches(batchesOf(table, cuts), spec, { leafRows: 2 ** 21 });
+    expect({ ...byDefault, timing_ms: undefined }).toEqual({ ...joined, timing_ms: undefined });
+    expectSameMetrics(byDefault.metrics, (await evaluateTable(table, spec)).metrics);
+  });
+
   it('resolves the positive label over all batches (string labels, first batch holds only the negative one)', async () => {
     const labels = ['ham', 'ham', 'spam', 'ham', 'spam', 'spam', 'ham', 'spam'];
     const scores = [0.1, 0.4, 0.35, 0.2, 0.8, 0.9, 0.7, 0.6];

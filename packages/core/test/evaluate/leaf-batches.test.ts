@@ -1,6 +1,7 @@
 import { Float64, Table, vectorFromArray, type RecordBatch } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { LEAF_ROWS, LeafBatches, leafRowsFor } from '../../src/evaluate/leaf-batches.js';
+import { EXACT_DEFERRAL } from '../../src/states/binary/binary-exact-state.js';
 
 /** One record batch of `rows` float64 values in each of `columns` columns. */
 function batch(rows: number, columns = 1): RecordBatch {
@@ -37,7 +38,10 @@ describe('LeafBatches', () => {
   });
 
   it('gathers leaves for exact binary curves only, unless told', () => {
-    expect(leafRowsFor('binary', 'exact')).toBe(LEAF_ROWS);
+    expect(leafRowsFor('binary', 'exact', undefined, true)).toBe(LEAF_ROWS);
+    // Unweighted exact curves hold leaves of 2^16 rows unsorted: bigger leaves would only copy their batches together.
+    expect(leafRowsFor('binary', 'exact')).toBe(EXACT_DEFERRAL.fromRows);
+    expect(leafRowsFor('binary', 'exact', 3)).toBe(3);
     expect(leafRowsFor('binary', 'binned')).toBe(1);
     for (const task of ['multiclass', 'multilabel', 'regression', 'ranking']) expect(leafRowsFor(task, 'exact')).toBe(1);
     expect(leafRowsFor('regression', 'exact', 5_000)).toBe(5_000);
