@@ -78,6 +78,35 @@ describe('toLabelCodes', () => {
     expect(toLabelCodes(vectorFromArray([0, 1], new Float64()), 'y').integerValues).toBeUndefined();
   });
 
+  it('finds the classes of 0/1 bytes four at a time: any offset and length, a stray value anywhere', () => {
+    const buffer = new ArrayBuffer(64);
+    const reference = (v: ArrayLike<number>): number[] | undefined => {
+      const set = [...new Set(Array.from(v))].sort((a, b) => a - b);
+      return set.length > 0 && set[set.length - 1] - set[0] <= 1 ? set : undefined;
+    };
+    for (const Bytes of [Int8Array, Uint8Array]) {
+      for (let offset = 0; offset < 4; offset++) {
+        for (let length = 1; length <= 21; length++) {
+          const patterns = [() => 0, () => 1, (i: number) => i % 2, (i: number) => (i === length - 1 ? 1 : 0), (i: number) => (i === 0 ? 0 : 1)];
+          for (const fill of patterns) {
+            const values = new Bytes(buffer, offset, length);
+            for (let i = 0; i < length; i++) values[i] = fill(i);
+            // 0/1 only, then a stray 2 or -1 (255) at every position: head bytes, whole words and tail bytes.
+            for (let at = -1; at < length; at++) {
+              const saved = at >= 0 ? values[at] : 0;
+              if (at >= 0) values[at] = at % 2 === 0 ? 2 : -1;
+              const column = makeVector(values);
+              const want = reference(values);
+              const got = toLabelCodes(column, 'y');
+              expect(got.integerValues === undefined ? undefined : got.classes, `${Bytes.name} ${offset}+${length} at ${at}`).toEqual(want);
+              if (at >= 0) values[at] = saved;
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('codes Int64 labels, negative and beyond the direct-index span', () => {
     const small = toLabelCodes(makeVector(BigInt64Array.of(1n, -1n, 1n, 0n)), 'y');
     expect(small.classes).toEqual([-1, 0, 1]);
