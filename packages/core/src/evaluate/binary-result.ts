@@ -2,7 +2,7 @@ import type { BinaryClfCurve, BinaryRows, Kernels } from '../kernels/binary-clf-
 import { precisionRecallCurve } from '../metrics/curves/precision-recall-curve.js';
 import { rocCurve } from '../metrics/curves/roc-curve.js';
 import { confusionAtThreshold } from '../metrics/binary/confusion-at-threshold.js';
-import { curveSummary } from '../metrics/binary/curve-summary.js';
+import { curveSummary, withLossSums, type CurveLossSums, type CurveSummary } from '../metrics/binary/curve-summary.js';
 import type { BinaryLabels } from '../metrics/binary/resolve-binary-labels.js';
 import { thresholdMetrics } from '../metrics/binary/threshold-metrics.js';
 import { calibrationFromCurve, gainsTable, thresholdSweep } from '../metrics/binary-extras/index.js';
@@ -42,7 +42,46 @@ export async function binaryResult(
   detail: boolean,
   extra: BinaryDetailOptions = {},
 ): Promise<TaskResult> {
-  return binaryMetricsFromCurve(await kernels.binaryClfCurve(rows), labels, opts, detail, extra);
+  const curve = await kernels.binaryClfCurve(rows);
+  return binaryMetricsSharingLosses(curve, labels, opts, detail, extra, kernels.curveLossSums?.bind(kernels));
+}
+
+/**
+ * `binaryMetricsFromCurve` with the curve's loss sums (`curveLossSums`) computed elsewhere — on another thread — while
+ * this one runs the rest of the curve's pass (`curveSummary`): the same result, to the last bit.
+ * @param curve - as `binaryMetricsFromCurve`
+ * @param labels - as `binaryMetricsFromCurve`
+ * @param opts - as `binaryMetricsFromCurve`
+ * @param detail - as `binaryMetricsFromCurve`
+ * @param extra - as `binaryMetricsFromCurve`
+ * @param lossSums - starts the loss sums of a curve elsewhere, or returns undefined when it would not (then, or without
+ *   it, everything runs here)
+ * @returns metrics, sections and warnings
+ * @example
+ * ```ts
+ * const result = await binaryMetricsSharingLosses(curve, labels, opts, true, {}, (c) => pool.run({ kind: 'curve-losses', ...c }));
+ * ```
+ */
+export async function binaryMetricsSharingLosses(
+  curve: BinaryClfCurve,
+  labels: BinaryLabels,
+  opts: ResolvedBinaryOptions,
+  detail: boolean,
+  extra: BinaryDetailOptions,
+  lossSums?: (curve: BinaryClfCurve) => Promise<CurveLossSums> | undefined,
+): Promise<TaskResult> {
+  const elsewhere = lossSums !== undefined && probabilityScores(curve) ? lossSums(curve) : undefined;
+  if (elsewhere === undefined) return binaryMetricsFromCurve(curve, labels, opts, detail, extra);
+  // A failure here must not leave the other thread's rejection unhandled.
+  elsewhere.catch(() => undefined);
+  const sweep = curveSummary(curve, { probabilities: false, costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1 });
+  return binaryMetricsFromCurve(curve, labels, opts, detail, extra, withLossSums(sweep, await elsewhere, curve));
+}
+
+/** Whether every score of the curve is in [0, 1] (then log loss, Brier and calibration are reported). */
+function probabilityScores(curve: BinaryClfCurve): boolean {
+  const m = curve.thresholds.length;
+  return m > 0 && curve.thresholds[m - 1] >= 0 && curve.thresholds[0] <= 1;
 }
 
 /**
@@ -53,6 +92,7 @@ export async function binaryResult(
  * @param opts - resolved options
  * @param detail - include the sections (see `binaryResult`)
  * @param extra - calibration bins and error costs
+ * @param summary - `curveSummary` of this curve with these costs, when already computed (`binaryMetricsSharingLosses`)
  * @returns metrics, sections and warnings
  * @example
  * ```ts
@@ -65,6 +105,7 @@ export function binaryMetricsFromCurve(
   opts: ResolvedBinaryOptions,
   detail: boolean,
   extra: BinaryDetailOptions = {},
+  summary?: CurveSummary,
 ): TaskResult {
   const warnings: ReportWarning[] = [];
   const m = curve.thresholds.length;
@@ -76,9 +117,9 @@ export function binaryMetricsFromCurve(
   };
   const minScore = m > 0 ? curve.thresholds[m - 1] : NaN;
   const maxScore = m > 0 ? curve.thresholds[0] : NaN;
-  const probabilities = minScore >= 0 && maxScore <= 1;
+  const probabilities = probabilityScores(curve);
   // One pass over the curve for every metric that reads all of it (see curveSummary).
-  const summary = curveSummary(curve, { probabilities, costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1 });
+  summary ??= curveSummary(curve, { probabilities, costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1 });
   metrics.roc_auc = summary.rocAuc;
   if (Number.isNaN(metrics.roc_auc)) {
     warnings.push({ code: 'undefined_metric', message: 'roc_auc is undefined with a single class in the labels (NaN).' });

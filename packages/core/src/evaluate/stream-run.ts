@@ -8,7 +8,7 @@ import { prepareTask } from './evaluate-table.js';
 import type { EvaluationSpec } from './evaluation-spec.js';
 import { LeafBatches, leafRowsFor } from './leaf-batches.js';
 import { BalancedMerger } from './merge-balanced.js';
-import type { StreamContext } from './prepared-task.js';
+import type { StreamContext, TaskResult } from './prepared-task.js';
 import { queryIdRegistry } from './query-id-registry.js';
 
 /** How a stream is evaluated. */
@@ -180,16 +180,37 @@ export class StreamRun {
    * @throws ValidationError `empty_input` when no batch had rows
    */
   finish(merged?: MetricState<unknown>): Report {
+    const state = this.finalState(merged);
+    return this.report(state.compute());
+  }
+
+  /**
+   * The state `finish` computes the report of: every leaf merged, the classes exchanged if the positive label turned
+   * out to be the other one. For a caller that computes it itself (with other threads' help), then calls `report`.
+   * @param merged - as `finish`
+   * @returns the state to compute
+   * @throws ValidationError `empty_input` when no batch had rows
+   */
+  finalState(merged?: MetricState<unknown>): MetricState<unknown> {
     const last = this.leaves.flush();
     if (last !== undefined) this.addLeaf(last);
     const state = (merged as SwappableState | undefined) ?? this.merger.finish();
+    if (state === undefined || this.first === undefined) emptyStateError();
+    if (this.binary?.resolve().swap === true) state.swapClasses?.();
+    return state;
+  }
+
+  /**
+   * The report of the final state's result.
+   * @param result - `finalState(...).compute()`, or what equals it
+   * @returns the report (`options.streamed: true`)
+   */
+  report(result: TaskResult): Report {
     const first = this.first;
-    if (state === undefined || first === undefined) emptyStateError();
-    const labels = this.binary?.resolve();
-    if (labels?.swap === true) state.swapClasses?.();
+    if (first === undefined) emptyStateError();
     return stateReport({
-      spec: this.spec, info: first, result: state.compute(), rows: this.rowsSeen, dropped: this.dropped,
-      curveMode: this.context.curveMode, labels, labelColumn: this.binary?.column,
+      spec: this.spec, info: first, result, rows: this.rowsSeen, dropped: this.dropped,
+      curveMode: this.context.curveMode, labels: this.binary?.resolve(), labelColumn: this.binary?.column,
       elapsedMs: Math.round((performance.now() - this.started) * 10) / 10,
     });
   }

@@ -1,3 +1,5 @@
+import type { CurveLossSums } from '../metrics/binary/curve-summary.js';
+
 /**
  * The one shared curve state of binary classification (scikit-learn's `_binary_clf_curve`): the distinct scores in
  * descending order with the cumulative (weighted) positive and negative counts at each of them. ROC, PR, AP, AUC,
@@ -43,6 +45,14 @@ export interface Kernels {
    * @returns the distinct thresholds with cumulative tps/fps
    */
   binaryClfCurve(rows: BinaryRows): Promise<BinaryClfCurve>;
+  /**
+   * Optional: starts the loss sums of a curve (`curveLossSums`) on another thread, for the report to run the rest of its
+   * pass over the curve meanwhile (`binaryMetricsSharingLosses`); undefined when it would not (a curve too short, or
+   * not in shared memory).
+   * @param curve - a curve this backend returned
+   * @returns the sums, or undefined
+   */
+  curveLossSums?(curve: BinaryClfCurve): Promise<CurveLossSums> | undefined;
 }
 
 /**

@@ -14,6 +14,8 @@ import { StreamRun, type StreamOptions } from '../stream-run.js';
 import { AsyncBalancedMerger } from './async-balanced-merger.js';
 import { runBatchTable, runMergeJob, type BatchJob, type BatchJobResult, type MergeJob } from './batch-job.js';
 import { packColumns } from './packed-columns.js';
+import { curveLossesJob, type CurveLossesJob } from './parallel-curve-kernels.js';
+import type { CurveLossSums } from '../../metrics/binary/curve-summary.js';
 import { rebuildError } from './rebuild-error.js';
 
 /** Tasks each worker holds (running + queued) before this thread takes work itself. */
@@ -147,7 +149,7 @@ export async function evaluateBatchesParallel(
   };
   /** Whether a worker has room in its queue. */
   const hasRoom = (): boolean => busy < QUEUE * workers;
-  const runOnPool = <R>(job: BatchJob | MergeJob | PrefixRangeJob, transfer: ArrayBuffer[]): Promise<R> => {
+  const runOnPool = <R>(job: BatchJob | MergeJob | PrefixRangeJob | CurveLossesJob, transfer: ArrayBuffer[]): Promise<R> => {
     const started = startPool();
     const filename = started.options.filename ?? '';
     const task = Promise.race([
@@ -179,10 +181,15 @@ export async function evaluateBatchesParallel(
         if (run.rows >= SPLIT_SORT_FROM) startPool();
       }
       const merged = run.mergeLeaves();
-      if (merged instanceof BinaryExactState && pool !== undefined) {
-        await merged.settleInParallel(threads, (job) => runOnPool<HeldRuns>(job, []));
-      }
-      return withThreads(run.finish(merged), threads);
+      if (!(merged instanceof BinaryExactState) || pool === undefined) return withThreads(run.finish(merged), threads);
+      await merged.settleInParallel(threads, (job) => runOnPool<HeldRuns>(job, []));
+      // The report's loss sums go to a worker while this thread runs the rest of its pass over the curve.
+      const state = run.finalState(merged) as BinaryExactState;
+      const result = await state.computeSharingLosses((curve) => {
+        const job = curveLossesJob(curve);
+        return job === undefined ? undefined : runOnPool<CurveLossSums>(job, []);
+      });
+      return withThreads(run.report(result), threads);
     }
     // Batches are evaluated in leaves (`leafBatches`: one batch, or ~2^21 rows of batches for exact binary curves),
     // exactly as on one thread. The first leaves run here until a binary stream's provisional positive label is known (the first leaf with labels),

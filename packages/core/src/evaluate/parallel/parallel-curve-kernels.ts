@@ -3,6 +3,7 @@ import { workerExecArgv } from './worker-exec-argv.js';
 import { InternalError, isModelperfError } from '../../errors.js';
 import type { BinaryClfCurve, BinaryRows, Kernels } from '../../kernels/binary-clf-curve.js';
 import { jsBinaryClfCurve, sortedRuns } from '../../kernels/js/js-kernels.js';
+import type { CurveLossSums } from '../../metrics/binary/curve-summary.js';
 
 /** Rows from which the curve kernel splits the sort across threads; below, one thread sorts faster than the hand-off. */
 export const PARALLEL_CURVE_MIN_ROWS = 1 << 20;
@@ -24,6 +25,30 @@ export interface CurveSegmentJob {
   readonly tp0: number;
   /** Negatives of the ranges of higher scores. */
   readonly fp0: number;
+}
+
+/** Distinct scores from which a curve's loss sums go to another thread (below, the hand-off is not worth it). */
+const SHARED_LOSSES_FROM = 1 << 18;
+
+/** A curve in shared memory whose loss sums (`curveLossSums`) a worker thread computes. */
+export interface CurveLossesJob {
+  readonly kind: 'curve-losses';
+  readonly thresholds: Float64Array;
+  readonly tps: Float64Array | Uint32Array;
+  readonly fps: Float64Array | Uint32Array;
+}
+
+/**
+ * The job that hands a curve's loss sums to a worker thread, when worth it: at least 2^18 distinct scores, and every
+ * array in shared memory (a copy would cost more than the pass).
+ * @param curve - the curve
+ * @returns the job, or undefined
+ */
+export function curveLossesJob(curve: BinaryClfCurve): CurveLossesJob | undefined {
+  const { thresholds, tps, fps } = curve;
+  if (thresholds.length < SHARED_LOSSES_FROM) return undefined;
+  const shared = [thresholds, tps, fps].every((a) => a.buffer instanceof SharedArrayBuffer);
+  return shared ? { kind: 'curve-losses', thresholds, tps: tps as Float64Array | Uint32Array, fps: fps as Float64Array | Uint32Array } : undefined;
 }
 
 /** A sorted range: its distinct scores (at the start of its part of `keys`) and its cumulative counts. */
@@ -290,14 +315,15 @@ export function createParallelCurveKernels(
     }
     return pool;
   };
-  const sortRange = async (job: CurveSegmentJob): Promise<CurveSegment> => {
+  const runJob = async <R>(job: CurveSegmentJob | CurveLossesJob): Promise<R> => {
     if (failure !== undefined) throw failure;
     try {
-      return (await start().run(job)) as CurveSegment;
+      return (await start().run(job)) as R;
     } catch (error) {
       throw failed(error);
     }
   };
+  const sortRange = (job: CurveSegmentJob): Promise<CurveSegment> => runJob<CurveSegment>(job);
   return {
     name: 'js',
     device: 'cpu',
@@ -305,6 +331,10 @@ export function createParallelCurveKernels(
     async binaryClfCurve(rows: BinaryRows): Promise<BinaryClfCurve> {
       if (threads < 2 || rows.weights !== undefined || rows.scores.length < minRows) return jsBinaryClfCurve(rows);
       return splitCurve(rows, threads, sortRange);
+    },
+    curveLossSums(curve: BinaryClfCurve): Promise<CurveLossSums> | undefined {
+      const job = threads >= 2 ? curveLossesJob(curve) : undefined;
+      return job === undefined ? undefined : runJob<CurveLossSums>(job);
     },
     start(): void {
       if (threads >= 2) start();

@@ -4,6 +4,12 @@ import { NegLogSum } from './neg-log-sum.js';
 
 const EPS = Number.EPSILON;
 
+/** The log-loss and Brier sums of a curve's rows, before dividing by their weight (see {@link curveLossSums}). */
+export interface CurveLossSums {
+  readonly logLoss: number;
+  readonly brier: number;
+}
+
 /** The curve metrics of a binary report, from one pass over the curve (see {@link curveSummary}). */
 export interface CurveSummary {
   readonly rocAuc: number;
@@ -27,7 +33,8 @@ export interface CurveSummary {
  * metric's function, seven passes, ~190 ms; this takes ~105 ms (warm, measured on the 2-core VM; a fresh process pays
  * the JIT's warm-up on top, either way).
  * @param curve - the binary curve state
- * @param options - `probabilities`: also log loss and Brier (scores in [0, 1]); `costFp`, `costFn` as `thresholdSweep`
+ * @param options - `probabilities`: also log loss and Brier (scores in [0, 1]); `costFp`, `costFn` as `thresholdSweep`;
+ *   `lossSums`: `curveLossSums(curve)` computed elsewhere (another thread), used instead of a pass here
  * @returns the metrics
  * @throws ValidationError when a cost is negative or not finite
  * @example
@@ -38,7 +45,7 @@ export interface CurveSummary {
  */
 export function curveSummary(
   curve: BinaryClfCurve,
-  options: { probabilities: boolean; costFp?: number; costFn?: number },
+  options: { probabilities: boolean; costFp?: number; costFn?: number; lossSums?: CurveLossSums },
 ): CurveSummary {
   const costFp = options.costFp ?? 1;
   const costFn = options.costFn ?? 1;
@@ -86,7 +93,6 @@ export function curveSummary(
     prevFp = b;
   }
   if (!(p > 0)) maxF = NaN;
-  const losses = options.probabilities ? curveLosses(curve) : undefined;
   let f1At = NaN;
   let jAt = NaN;
   let costAt = NaN;
@@ -102,25 +108,45 @@ export function curveSummary(
     if (costAt !== costAt && costFp * b + costFn * (p - a) === minC) { costAt = t; missing--; }
     if (bothClasses && ksAt !== ksAt && Math.abs(j) === maxD) { ksAt = t; missing--; }
   }
-  const total = p + n;
-  return {
+  const summary = {
     rocAuc: bothClasses ? area / 2 / (p * n) : NaN,
     averagePrecision: p === 0 ? 0 : ap,
-    logLoss: losses !== undefined ? losses.logLoss / total : NaN,
-    brier: losses !== undefined ? losses.brier / total : NaN,
+    logLoss: NaN,
+    brier: NaN,
     ks: bothClasses ? maxD : NaN,
     ksThreshold: ksAt,
     best: { f1: { threshold: f1At, value: maxF }, youden_j: { threshold: jAt, value: maxJ }, cost: { threshold: costAt, value: minC } },
   };
+  return options.probabilities ? withLossSums(summary, options.lossSums ?? curveLossSums(curve), curve) : summary;
+}
+
+/**
+ * A summary computed without losses (`probabilities: false`) completed with the loss sums of the same curve: what
+ * `curveSummary` with `probabilities: true` returns.
+ * @param summary - `curveSummary(curve, { probabilities: false, ... })`
+ * @param sums - `curveLossSums(curve)`
+ * @param curve - the curve both came from (its last counts are the rows' weight)
+ * @returns the summary with log loss and Brier score
+ */
+export function withLossSums(summary: CurveSummary, sums: CurveLossSums, curve: BinaryClfCurve): CurveSummary {
+  const m = curve.thresholds.length;
+  const total = m > 0 ? curve.tps[m - 1] + curve.fps[m - 1] : 0;
+  return { ...summary, logLoss: sums.logLoss / total, brier: sums.brier / total };
 }
 
 /**
  * The log-loss and Brier sums of a curve's rows (`logLoss` and `brierScoreFromCurve` before dividing by the weight),
- * each distinct score's rows at once. A pass of its own: fused into the pass of `curveSummary` it slowed the rest.
+ * each distinct score's rows at once. A pass of its own: fused into the pass of `curveSummary` it slowed the rest; on
+ * its own, another thread can take it while `curveSummary` runs (`binaryMetricsSharingLosses`).
  * @param curve - the binary curve (scores in [0, 1])
  * @returns the sums of -log(p) (clipped to [eps, 1 - eps]) and of the squared errors
+ * @example
+ * ```ts
+ * const sums = curveLossSums(curve);
+ * curveSummary(curve, { probabilities: true, lossSums: sums }); // == curveSummary(curve, { probabilities: true })
+ * ```
  */
-function curveLosses(curve: BinaryClfCurve): { logLoss: number; brier: number } {
+export function curveLossSums(curve: BinaryClfCurve): CurveLossSums {
   const { thresholds, tps, fps } = curve;
   const logs = new NegLogSum();
   let brier = 0;

@@ -1,7 +1,8 @@
 import { ValidationError } from '../../errors.js';
-import { binaryMetricsFromCurve } from '../../evaluate/binary-result.js';
+import { binaryMetricsFromCurve, binaryMetricsSharingLosses } from '../../evaluate/binary-result.js';
 import type { TaskResult } from '../../evaluate/prepared-task.js';
 import type { BinaryClfCurve, BinaryRows } from '../../kernels/binary-clf-curve.js';
+import type { CurveLossSums } from '../../metrics/binary/curve-summary.js';
 import { jsBinaryClfCurve } from '../../kernels/js/js-kernels.js';
 import type { MetricState, StateJson } from '../metric-state.js';
 import { decodeTypedArray, encodeTypedArray, isTrustedArray, type EncodedArray } from '../state-buffers.js';
@@ -216,6 +217,17 @@ export class BinaryExactState implements MetricState<BinaryRows> {
     const { labels, opts, extra } = this.config;
     // The curve is a view of the runs (no copy): nothing below writes to it or keeps it.
     return binaryMetricsFromCurve(this.runs.toCurve(), labels, opts, true, extra);
+  }
+
+  /**
+   * `compute` with the curve's loss sums computed elsewhere meanwhile (`binaryMetricsSharingLosses`): the same result.
+   * @param lossSums - starts the loss sums of the curve on another thread, or returns undefined when it would not
+   * @returns as `compute`
+   */
+  async computeSharingLosses(lossSums: (curve: BinaryClfCurve) => Promise<CurveLossSums> | undefined): Promise<TaskResult> {
+    this.settle();
+    const { labels, opts, extra } = this.config;
+    return binaryMetricsSharingLosses(this.runs.toCurve(), labels, opts, true, extra, lossSums);
   }
 
   /** @returns the lossless serialised state (exact float64 bits; counts as u32 or f64) */

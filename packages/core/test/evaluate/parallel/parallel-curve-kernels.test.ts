@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { BinaryClfCurve, BinaryRows } from '../../../src/kernels/binary-clf-curve.js';
 import { jsBinaryClfCurve } from '../../../src/kernels/js/js-kernels.js';
 import {
-  createParallelCurveKernels, runCurveSegment, splitCurve, type CurveSegment, type CurveSegmentJob,
+  createParallelCurveKernels, curveLossesJob, runCurveSegment, splitCurve, type CurveSegment, type CurveSegmentJob,
 } from '../../../src/evaluate/parallel/parallel-curve-kernels.js';
+import { binaryMetricsFromCurve, binaryMetricsSharingLosses } from '../../../src/evaluate/binary-result.js';
+import { resolveBinaryOptions } from '../../../src/evaluate/binary-options.js';
+import { curveLossSums } from '../../../src/metrics/binary/curve-summary.js';
 import { InternalError } from '../../../src/errors.js';
 import { seededRandom as random } from '../../states/binary/binary-state-helpers.js';
 import { evaluateTable } from '../../../src/evaluate/evaluate-table.js';
@@ -164,6 +167,47 @@ describe('createParallelCurveKernels', () => {
     } finally {
       await kernels.close();
     }
+  });
+
+  it('sums the losses of a long curve in shared memory on a worker thread, and the report is the same', async () => {
+    ready();
+    const kernels = createParallelCurveKernels({ threads: 2, workerUrl, minRows: 1_000 });
+    try {
+      // Ties (a third of the scores rounded) let the two ranges' runs join in their own shared buffers.
+      const rows = rowsOf(500_000, 21, (r) => (r() < 0.33 ? Math.round(r() * 100) / 100 : r()));
+      const curve = await kernels.binaryClfCurve(rows);
+      expect(curve.thresholds.length).toBeGreaterThanOrEqual(2 ** 18);
+      expect(curve.thresholds.buffer).toBeInstanceOf(SharedArrayBuffer);
+      const remote = kernels.curveLossSums(curve);
+      expect(remote).toBeInstanceOf(Promise);
+      expect(await remote).toEqual(curveLossSums(curve));
+      const labels = { positive: 1, negative: 0, positiveIndex: 1 };
+      const opts = resolveBinaryOptions({});
+      const extra = { bins: 7, costFp: 2, costFn: 3 };
+      const shared = await binaryMetricsSharingLosses(curve, labels, opts, true, extra, (c) => kernels.curveLossSums(c));
+      expect(shared).toEqual(binaryMetricsFromCurve(curve, labels, opts, true, extra));
+      expect(Number.isFinite(shared.metrics.log_loss)).toBe(true);
+      // Short curves, and curves outside shared memory, stay on this thread.
+      const short = await kernels.binaryClfCurve(rowsOf(5_000, 22));
+      expect(kernels.curveLossSums(short)).toBeUndefined();
+      expect(kernels.curveLossSums(jsBinaryClfCurve(rows))).toBeUndefined();
+      expect(curveLossesJob(jsBinaryClfCurve(rows))).toBeUndefined();
+    } finally {
+      await kernels.close();
+    }
+  });
+
+  it('reports a failure of the thread summing the losses, and asks no thread for scores outside [0, 1]', async () => {
+    const rows = rowsOf(2_000, 23, (r) => r());
+    const curve = jsBinaryClfCurve(rows);
+    const labels = { positive: 1, negative: 0, positiveIndex: 1 };
+    const opts = resolveBinaryOptions({});
+    await expect(binaryMetricsSharingLosses(curve, labels, opts, false, {}, () => Promise.reject(new Error('worker died')))).rejects.toThrow(/worker died/);
+    let asked = 0;
+    const negative = jsBinaryClfCurve({ ...rows, scores: rows.scores.map((x) => x - 0.5) });
+    const result = await binaryMetricsSharingLosses(negative, labels, opts, false, {}, () => { asked++; return undefined; });
+    expect(asked).toBe(0);
+    expect(result).toEqual(binaryMetricsFromCurve(negative, labels, opts, false, {}));
   });
 
   it('fails with a clear error when the worker module cannot load', async () => {
