@@ -28,7 +28,7 @@ export type EvaluateFileSpec = EvaluationSpec & {
    * split by score range). The report is identical for any number of threads.
    */
   threads?: number;
-  /** Rows of consecutive batches evaluated together as one state when streamed (default 2^21; see `LeafBatches`). */
+  /** Rows of consecutive batches evaluated together as one state when streamed (default: `leafRowsFor`). */
   leafRows?: number;
 };
 

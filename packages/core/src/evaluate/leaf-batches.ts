@@ -30,9 +30,10 @@ export function leafRowsFor(task: string, curveMode: 'exact' | 'binned', leafRow
 
 /**
  * Gathers consecutive record batches into leaves: the unit a stream evaluates into one mergeable state. A leaf is
- * whole batches, closed once it holds {@link LEAF_ROWS} rows or {@link LEAF_BYTES} bytes (a bigger batch is a leaf
- * alone); the last leaf holds what is left. Fewer, larger states mean one sort of more rows instead of merges of
- * sorted runs: an exact binary stream of 2^20-row batches then merges 2^21-row leaves, one merge level less.
+ * whole batches, closed once it holds `leafRows` rows (default {@link LEAF_ROWS}; a stream's from `leafRowsFor`) or
+ * {@link LEAF_BYTES} bytes (a bigger batch is a leaf alone); the last leaf holds what is left. Fewer, larger states
+ * mean one sort of more rows instead of merges of sorted runs: a weighted exact binary stream of 2^20-row batches then
+ * merges 2^21-row leaves, one merge level less.
  * The leaves depend only on the batches, so every thread count evaluates the same leaves (same sums, to the bit).
  * @example
  * ```ts

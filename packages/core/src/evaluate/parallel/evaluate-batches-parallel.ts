@@ -102,7 +102,7 @@ function specColumns(spec: EvaluationSpec): string[] {
  * async function* batches() {
  *   for (let at = 0; at < table.numRows; at += 10_000) yield* table.slice(at, at + 10_000).batches;
  * }
- * // Leaves of one 10 000-row batch each (the default gathers ~2^21 rows into a leaf: this input would be one).
+ * // Leaves of one 10 000-row batch each (the default gathers 2^16 rows into a leaf: this input would be one).
  * const spec = { task: 'binary', label: 'label', score: 'score' } as const;
  * const report = await evaluateBatchesParallel(batches(), spec, { threads: 2, leafRows: 10_000 });
  * console.log(report.rows, report.options.threads); // 40000 2
@@ -191,7 +191,7 @@ export async function evaluateBatchesParallel(
       });
       return withThreads(run.report(result), threads);
     }
-    // Batches are evaluated in leaves (`leafBatches`: one batch, or ~2^21 rows of batches for exact binary curves),
+    // Batches are evaluated in leaves (`leafBatches`: one batch, or 2^21 rows of batches for weighted exact binary curves),
     // exactly as on one thread. The first leaves run here until a binary stream's provisional positive label is known (the first leaf with labels),
     // exactly as on one thread; column errors surface here too.
     const leaves = run.leafBatches(options.leafRows);
