@@ -99,12 +99,13 @@ describe('PrefixBuckets', () => {
   });
 
   it('drainParallel: the same runs with the sorting split into 2 or 3 ranges, with or without held runs', async () => {
-    const big = generatedRows(1_200_000, 13);
+    // More than 2^20 rows after the held ones: below that, drainParallel drains on this thread.
+    const big = generatedRows(1_300_000, 13);
     const rnd = seededRandom(5);
     const signed = mapScores(big, (s) => (rnd() < 0.02 ? (rnd() < 0.5 ? -0 : 0) : Math.round(Math.log(s / (1 - s)) * 64) / 64));
     const want = plain(jsBinaryClfCurve(signed));
     const heldRows = slice(signed, 0, 200_000);
-    const restRows = slice(signed, 200_000, 1_200_000);
+    const restRows = slice(signed, 200_000, 1_300_000);
     // Another thread's copy of the job (shared memory stays shared), run at once.
     let remote = 0;
     const sortRange = async (job: PrefixRangeJob) => {
@@ -118,10 +119,16 @@ describe('PrefixBuckets', () => {
       remote = 0;
       expect(plain(await whole.drainParallel(undefined, false, parts, sortRange))).toEqual(want);
       expect(remote).toBe(parts - 1);
-      for (const float of [false, true]) {
+      // Held runs in new arrays (no room, or other counts), or merged in their own arrays (room for every row).
+      for (const [float, room, heldFloat] of [[false, 0, false], [true, 0, true], [false, 1_100_000, false], [true, 1_100_000, true], [true, 1_100_000, false]] as const) {
         const rest = new PrefixBuckets();
         rest.add(restRows.scores, restRows.positive);
-        expect(plain(await rest.drainParallel(asHeld(jsBinaryClfCurve(heldRows), 0, float), float, parts, sortRange))).toEqual(want);
+        const given = asHeld(jsBinaryClfCurve(heldRows), room, heldFloat);
+        remote = 0;
+        const got = await rest.drainParallel(given, float, parts, sortRange);
+        expect(plain(got), `${parts} parts, float ${float}, room ${room}`).toEqual(want);
+        expect(remote).toBe(parts - 1);
+        expect(got.thresholds === given.thresholds).toBe(room > 0 && float === heldFloat);
       }
     }
     // Below 2^20 rows, or one part: drained on this thread.
