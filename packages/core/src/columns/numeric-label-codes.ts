@@ -187,15 +187,13 @@ function zeroOneBytes(values: Int8Array | Uint8Array): number | undefined {
   const words = (n - head) >>> 2;
   let orBytes = 0;
   let zero = 0;
-  for (let i = head + 4 * words; i < n; i++) {
-    const b = values[i] & 0xff;
-    orBytes |= b;
-    if (b === 0) zero = 1;
-  }
-  for (let i = 0; i < head; i++) {
-    const b = values[i] & 0xff;
-    orBytes |= b;
-    if (b === 0) zero = 1;
+  // The bytes before and after the whole words, one at a time.
+  for (const [from, to] of [[0, head], [head + 4 * words, n]]) {
+    for (let i = from; i < to; i++) {
+      const b = values[i] & 0xff;
+      orBytes |= b;
+      if (b === 0) zero = 1;
+    }
   }
   let or = 0;
   let and = -1;

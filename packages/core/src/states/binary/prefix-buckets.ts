@@ -126,9 +126,8 @@ export class PrefixBuckets {
     const heldLength = held?.length ?? 0;
     const end = heldLength + this.rows;
     const Counts = float ? Float64Array : Uint32Array;
-    const inPlace = held !== undefined && held.thresholds.length >= end && held.tps instanceof Counts && held.fps instanceof Counts;
     let merged: HeldRuns;
-    if (inPlace) {
+    if (hasRoom(held, end, float)) {
       const { buckets, sizes } = this.nonEmpty(false);
       merged = this.mergeBackward(held, end, (visit) => sortPrefixBuckets(this.batches, buckets, sizes, false, visit));
     } else {
@@ -206,7 +205,7 @@ export class PrefixBuckets {
     const ranges = await this.sortRanges(jobs, sortRange);
     const end = (held?.length ?? 0) + this.rows;
     const Counts = float ? Float64Array : Uint32Array;
-    if (held !== undefined && held.thresholds.length >= end && held.tps instanceof Counts && held.fps instanceof Counts) {
+    if (hasRoom(held, end, float)) {
       // Room in the held arrays: the ranges' runs are merged in there, backwards, as `drain` merges its buckets (new
       // arrays for the merge held the held runs, the ranges' runs and the merged runs at once: 1e8-row streams on
       // two threads peaked at 2.7 GiB against 2.0 on one).
@@ -312,4 +311,10 @@ export class PrefixBuckets {
     this.rows = 0;
     this.positives = 0;
   }
+}
+
+/** Whether held runs can take a merge of `end` runs in their own arrays: room enough, counts of the kind asked for. */
+function hasRoom(held: HeldRuns | undefined, end: number, float: boolean): held is HeldRuns {
+  const Counts = float ? Float64Array : Uint32Array;
+  return held !== undefined && held.thresholds.length >= end && held.tps instanceof Counts && held.fps instanceof Counts;
 }
