@@ -47,6 +47,17 @@ export class BodyRecycler {
   }
 
   /**
+   * Returns a buffer `take` handed out but nothing was read into (the bytes came from elsewhere): free again.
+   * @param taken - the view `take` returned
+   */
+  putBack(taken: Uint8Array): void {
+    const buffer = new Uint8Array(taken.buffer, 0, taken.buffer.byteLength);
+    if (this.freeBytes + buffer.length > this.maxFreeBytes) return;
+    this.free.push(buffer);
+    this.freeBytes += buffer.length;
+  }
+
+  /**
    * Records that `batch` was decoded from `body` (a whole buffer the recycler may reuse once nothing holds it).
    * @param batch - the decoded batch
    * @param body - the buffer its body was read into (a view starting at the buffer's first byte)

@@ -26,6 +26,12 @@ export interface ByteReader {
   readAvailable(limit: number): Promise<Uint8Array | undefined>;
   /** Stops reading and releases the input. */
   close(): Promise<void>;
+  /**
+   * Starts reading the next `length` bytes now, into `into` when given (a whole buffer of at least `length` bytes), so
+   * that they arrive while the caller computes; the next reads are served from them (see {@link FileByteSource}).
+   * Sources that cannot read ahead leave it out.
+   */
+  readAhead?(length: number, into?: Uint8Array): void;
 }
 
 export class ByteSource implements ByteReader {
@@ -109,9 +115,17 @@ export class ByteSource implements ByteReader {
 /**
  * Reads a file through its handle at known offsets: each `read` lands straight in its own buffer, with no
  * intermediate stream chunks (measured on a 140 MB Arrow stream: read time 510 -> 110 ms, and half the fresh memory).
+ * `readAhead` starts the next read before it is asked for: a later `read` lying wholly inside those bytes gets a view of
+ * them (no copy; the body of a record batch then shares its buffer with the message's header), one reaching past them
+ * a copy of what is there followed by a direct read of the rest.
  */
 export class FileByteSource implements ByteReader {
   private position: number;
+  /**
+   * Bytes read ahead, from file offset `start` (still arriving while `bytes` is pending). Once a large view of them was
+   * handed out (a batch body, whose buffer the caller may reuse when done with it), the rest is only copied out.
+   */
+  private ahead: { start: number; bytes: Promise<Uint8Array>; views: boolean } | undefined;
 
   /**
    * @param handle - an open file handle (closed by `close`)
@@ -134,16 +148,42 @@ export class FileByteSource implements ByteReader {
 
   async read(length: number, into?: Uint8Array): Promise<Uint8Array> {
     const n = Math.max(0, Math.min(length, this.size - this.position));
-    const out = into !== undefined && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
+    let out: Uint8Array | undefined;
     let filled = 0;
-    while (filled < n) {
-      const { bytesRead } = await this.handle.read(out, filled, n - filled, this.position + filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
+    const ahead = this.ahead;
+    if (ahead !== undefined) {
+      const bytes = await ahead.bytes; // a failed read ahead fails here, at the read that needed it
+      const offset = this.position - ahead.start;
+      const available = bytes.length - offset;
+      if (available >= n && ahead.views && (bytes.byteOffset + offset) % 8 === 0) {
+        // Wholly inside, aligned for any typed array over it: a view.
+        out = bytes.subarray(offset, offset + n);
+        filled = n;
+        if (n >= VIEW_CLAIMS_BUFFER) ahead.views = false;
+      } else if (available > 0) {
+        out = into !== undefined && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
+        filled = Math.min(n, available);
+        // `out` may be the very buffer read ahead (recycled meanwhile): `set` copies overlapping bytes correctly.
+        out.set(bytes.subarray(offset, offset + filled), 0);
+      }
+      if (available <= filled) this.ahead = undefined;
     }
+    out ??= into !== undefined && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
+    if (filled < n) filled += await this.fill(out, filled, this.position + filled);
     this.position += filled;
     if (this.counter !== undefined) this.counter.bytesRead = this.position;
     return filled === n ? out : out.subarray(0, filled);
+  }
+
+  readAhead(length: number, into?: Uint8Array): void {
+    if (this.ahead !== undefined) return;
+    const start = this.position;
+    const n = Math.min(length, this.size - start);
+    if (n <= 0) return;
+    const out = into !== undefined && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
+    const bytes = this.fill(out, 0, start).then((filled) => (filled === n ? out : out.subarray(0, filled)));
+    bytes.catch(() => undefined); // handled by the read that awaits it (or by nobody, once closed)
+    this.ahead = { start, bytes, views: true };
   }
 
   async readAvailable(limit: number): Promise<Uint8Array | undefined> {
@@ -152,6 +192,23 @@ export class FileByteSource implements ByteReader {
   }
 
   async close(): Promise<void> {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    await ahead?.bytes.catch(() => undefined);
     await this.handle.close();
   }
+
+  /** Reads into `out` from `from` on, at file offset `position`, until it is full or the file ends; returns the bytes. */
+  private async fill(out: Uint8Array, from: number, position: number): Promise<number> {
+    let filled = from;
+    while (filled < out.length) {
+      const { bytesRead } = await this.handle.read(out, filled, out.length - filled, position + filled - from);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled - from;
+  }
 }
+
+/** A view of read-ahead bytes this long is taken to be a batch body: the rest of its buffer is copied out, not viewed. */
+const VIEW_CLAIMS_BUFFER = 1 << 16;

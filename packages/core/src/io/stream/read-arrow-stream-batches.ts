@@ -31,6 +31,17 @@ interface FrameState {
 
 const CONTINUATION = -1;
 
+/** Room for a message header (prefix and metadata) kept in a new batch body's buffer (see `bodyBufferBytes`). */
+const HEADER_ROOM = 1 << 16;
+
+/**
+ * The size of a new buffer for a batch body or a whole message read ahead: `bytes` rounded up to whole 64 KiB, so that
+ * a released body's buffer fits the next message of a stream of equal batches, header included.
+ */
+function bodyBufferBytes(bytes: number): number {
+  return Math.ceil(bytes / HEADER_ROOM) * HEADER_ROOM;
+}
+
 function corrupt(message: string, cause?: unknown): InputOutputError {
   return new InputOutputError('corrupt_file', message, cause === undefined ? undefined : { cause });
 }
@@ -132,6 +143,7 @@ function asCorrupt(error: unknown, index: number): Error {
  */
 async function* arrowStreamFrames(source: ByteReader, state: FrameState, requireEnd: boolean): AsyncGenerator<Uint8Array> {
   let messages = 0;
+  let readingAhead = false;
   for (;;) {
     const at = source.bytesRead;
     let prefix = await source.read(4);
@@ -185,7 +197,14 @@ async function* arrowStreamFrames(source: ByteReader, state: FrameState, require
     const bodyLength = Number(message.bodyLength);
     // Record batch bodies go into released bodies when there are any; dictionaries stay (later batches use them).
     const isBatch = message.headerType === MessageHeader.RecordBatch;
-    const body = await source.read(bodyLength, isBatch ? state.recycler.take(bodyLength) : undefined);
+    // Read straight from the file (nothing read ahead yet: the first batch), a new body gets room for a message
+    // header, so that its buffer can later take a whole message read ahead.
+    const roomy = isBatch && !readingAhead && source.readAhead !== undefined && bodyLength >= state.recycler.minBytes;
+    const into = isBatch ? (state.recycler.take(bodyLength) ?? (roomy ? new Uint8Array(bodyBufferBytes(bodyLength + HEADER_ROOM)) : undefined)) : undefined;
+    const body = await source.read(bodyLength, into);
+    readingAhead = false;
+    // Served from bytes read ahead (a view of their buffer): the released body taken for it stays free.
+    if (into !== undefined && body.buffer !== into.buffer) state.recycler.putBack(into);
     if (body.length < bodyLength) {
       const what =
         message.headerType === MessageHeader.RecordBatch
@@ -202,6 +221,13 @@ async function* arrowStreamFrames(source: ByteReader, state: FrameState, require
       state.rows.push(rows);
       state.bodies.push(body);
       state.batches++;
+      // The next message (guessed as long as this one) is read while this batch is decoded and used: reading a 2^20-row
+      // batch took 13-17 ms on the reference VM, time the caller's work now hides.
+      const guess = source.bytesRead - at;
+      if (source.readAhead !== undefined) {
+        source.readAhead(guess, state.recycler.take(bodyBufferBytes(guess)) ?? new Uint8Array(bodyBufferBytes(guess)));
+        readingAhead = true;
+      }
     }
     yield concat(prefix, metadata);
     if (bodyLength > 0) yield body;
