@@ -13,7 +13,7 @@ import { readTrusted, toTransferable } from '../../states/state-buffers.js';
 import { StreamRun, type StreamOptions } from '../stream-run.js';
 import { AsyncBalancedMerger } from './async-balanced-merger.js';
 import { runBatchTable, runMergeJob, type BatchJob, type BatchJobResult, type MergeJob } from './batch-job.js';
-import { packColumns } from './packed-columns.js';
+import { packColumns, SharedBufferPool } from './packed-columns.js';
 import { curveLossesJob, type CurveLossesJob } from './parallel-curve-kernels.js';
 import type { CurveLossSums } from '../../metrics/binary/curve-summary.js';
 import { rebuildError } from './rebuild-error.js';
@@ -214,6 +214,9 @@ export async function evaluateBatchesParallel(
     }
     const columns = specColumns(spec);
     const inFlight: Array<Promise<BatchJobResult>> = [];
+    // Leaves for the workers are copied into reused shared memory (two threads ran binned 1e7-row streams at
+    // 0.8x one thread when every leaf was copied into fresh memory and transferred).
+    const shared = typeof SharedArrayBuffer === 'function' ? new SharedBufferPool(QUEUE * workers + 1) : undefined;
     let offset = run.rows;
     // Leaf results are read in input order: the first failing leaf in the input is the one reported.
     const absorb = async (): Promise<void> => {
@@ -237,9 +240,13 @@ export async function evaluateBatchesParallel(
       const table = new Table(leaf);
       offset += table.numRows;
       if (hasRoom()) {
-        const packed = packColumns(leaf, columns);
+        const packed = packColumns(leaf, columns, shared === undefined ? undefined : (bytes) => shared.take(bytes));
         if (packed !== undefined) {
-          inFlight.push(runOnPool<BatchJobResult>({ ...job, data: { packed } }, [packed.buffer]));
+          const { buffer } = packed;
+          const task = runOnPool<BatchJobResult>({ ...job, data: { packed } }, buffer instanceof ArrayBuffer ? [buffer] : []);
+          // A shared buffer is free again once its job has settled (the job's state holds copies, not views).
+          if (shared !== undefined && !(buffer instanceof ArrayBuffer)) void task.then(() => shared.give(buffer), () => undefined);
+          inFlight.push(task);
         } else {
           const ipc = tableToIPC(table.select(columns), 'stream');
           inFlight.push(runOnPool<BatchJobResult>({ ...job, data: { ipc } }, [ipc.buffer as ArrayBuffer]));

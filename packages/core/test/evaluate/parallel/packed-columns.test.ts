@@ -2,7 +2,7 @@ import {
   Bool, Dictionary, Float64, Int8, Int32, Table, Uint32, Utf8, makeVector, tableFromArrays, vectorFromArray,
 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { packColumns, unpackColumns } from '../../../src/evaluate/parallel/packed-columns.js';
+import { packColumns, SharedBufferPool, unpackColumns } from '../../../src/evaluate/parallel/packed-columns.js';
 
 /** The values of a table's columns as plain arrays (bigints as numbers). */
 function valuesOf(table: Table, names: string[]): unknown[][] {
@@ -25,7 +25,7 @@ describe('packColumns / unpackColumns', () => {
     const packed = packColumns([batch], names)!;
     expect(packed.rows).toBe(1000);
     // A structured clone with the buffer transferred, as a worker receives it.
-    const received = structuredClone(packed, { transfer: [packed.buffer] });
+    const received = structuredClone(packed, { transfer: [packed.buffer as ArrayBuffer] });
     expect(packed.buffer.byteLength).toBe(0);
     const back = unpackColumns(received);
     expect(back.schema.fields.map((f) => f.name)).toEqual(names);
@@ -50,11 +50,33 @@ describe('packColumns / unpackColumns', () => {
     const packed = packColumns(batches, names)!;
     expect(packed.rows).toBe(550);
     const whole = new Table(batches);
-    expect(valuesOf(unpackColumns(structuredClone(packed, { transfer: [packed.buffer] })), names)).toEqual(valuesOf(whole, names));
+    expect(valuesOf(unpackColumns(structuredClone(packed, { transfer: [packed.buffer as ArrayBuffer] })), names)).toEqual(valuesOf(whole, names));
     // One batch with nulls in a column declines the whole leaf.
     const nulls = new Table({ x: vectorFromArray([1, null], new Int32()) });
     const clean = new Table({ x: vectorFromArray([1, 2], new Int32()) });
     expect(packColumns([...clean.batches, ...nulls.batches], ['x'])).toBeUndefined();
+  });
+
+  it('packs into shared memory from a pool, which reuses a buffer once given back', () => {
+    const pool = new SharedBufferPool(1);
+    const first = packColumns(table.slice(0, 500).batches, names, (bytes) => pool.take(bytes))!;
+    expect(first.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(first.buffer.byteLength % 2 ** 20).toBe(0); // whole MiB, so that similar leaves fit
+    // A structured clone shares the memory (what a worker receives): the same rows, nothing transferred.
+    const received = structuredClone(first);
+    expect(valuesOf(unpackColumns(received), names)).toEqual(valuesOf(table.slice(0, 500), names));
+    // While taken, the buffer is not handed out again; once given back, the next leaf reuses it.
+    const other = pool.take(100);
+    expect(other === first.buffer).toBe(false);
+    pool.give(first.buffer as SharedArrayBuffer);
+    pool.give(other); // over `keep`: dropped
+    const second = packColumns(table.slice(500, 1000).batches, names, (bytes) => pool.take(bytes))!;
+    expect(second.buffer === first.buffer).toBe(true);
+    expect(valuesOf(unpackColumns(second), names)).toEqual(valuesOf(table.slice(500, 1000), names));
+    expect(pool.take(100) === other).toBe(false);
+    // A leaf bigger than every free buffer gets a new one.
+    pool.give(second.buffer as SharedArrayBuffer);
+    expect(pool.take(2 ** 21) === second.buffer).toBe(false);
   });
 
   it('declines columns it cannot copy as plain buffers (nulls, booleans, dictionaries, missing)', () => {
