@@ -8,7 +8,7 @@ import {
   binaryConfigFromJson, binaryConfigToJson, checkBinaryRows, checkSameConfig, resolveBinaryStateConfig,
   type BinaryConfigJson, type BinaryStateConfig, type BinaryStateInit,
 } from './binary-state-config.js';
-import { binRows } from './bin-rows.js';
+import { binRows, binWithin, SCRATCH_FROM, SCRATCH_MAX_BINS, type BinnedSums } from './bin-rows.js';
 import { DEFAULT_HISTOGRAM_BINS, floorPow2, ScoreHistogram } from './score-histogram.js';
 
 /** Kind of {@link BinaryBinnedState}. */
@@ -133,6 +133,17 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
     checkBinaryRows(rows);
     const { scores, weights } = rows;
     const n = scores.length;
+    const h = this.histogram;
+    if (weights === undefined && n >= SCRATCH_FROM && h.bins <= SCRATCH_MAX_BINS) {
+      // Big unweighted batches: binned in the window the histogram has, finding the extremes on the way; a score
+      // outside it leaves the histogram as it was, and the batch takes the road below.
+      const within = binWithin(scores, rows.positive, h, this.swappable);
+      if (within !== undefined) {
+        h.cover(within.lo + 0, within.hi + 0); // only records the extremes: they fit the grid
+        this.addSums(within);
+        return this;
+      }
+    }
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -142,14 +153,16 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
       if (s > hi) hi = s;
     }
     if (lo > hi) return this;
-    const h = this.histogram;
     h.cover(lo + 0, hi + 0);
-    const sums = binRows(rows, h, this.swappable);
+    this.addSums(binRows(rows, h, this.swappable));
+    return this;
+  }
+
+  private addSums(sums: BinnedSums): void {
     this.logLossSum += sums.logLoss;
     this.brierSum += sums.brier;
     this.logLossSumSwapped += sums.logLossSwapped;
     this.brierSumSwapped += sums.brierSwapped;
-    return this;
   }
 
   /**
