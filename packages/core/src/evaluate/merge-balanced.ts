@@ -48,9 +48,16 @@ export class MergeTree<T> {
   }
 }
 
-/** A `MergeTree` of metric states merged on this thread (`a.merge(b)`). */
+/**
+ * A `MergeTree` of metric states merged on this thread (`a.merge(b)`). The tree owns the states pushed to it: a state
+ * merged into another is dropped, and its buffers recycled (`MetricState.recycle`) for the next states of its kind.
+ */
 export class BalancedMerger<S extends MetricState<unknown>> extends MergeTree<S> {
   constructor() {
-    super((earlier, later) => earlier.merge(later));
+    super((earlier, later) => {
+      const merged = earlier.merge(later);
+      if (merged !== later) later.recycle?.();
+      return merged;
+    });
   }
 }

@@ -28,4 +28,9 @@ export interface MetricState<Batch> {
   compute(): TaskResult;
   /** A compact, versioned, lossless serialisation. */
   toJSON(): StateJson;
+  /**
+   * Optional: hands the state's big buffers back for reuse by new states of its kind; the state must not be used
+   * again. For owners that drop a state right after merging it into another (`BalancedMerger`).
+   */
+  recycle?(): void;
 }

@@ -194,6 +194,11 @@ export class BinaryBinnedState implements MetricState<BinaryRows> {
     return this;
   }
 
+  /** Gives the histogram's arrays back for new binned states (see `MetricState.recycle`); this state is done with. */
+  recycle(): void {
+    this.histogram.recycle();
+  }
+
   /**
    * Relabels the rows: the class counted as positive becomes the negative one and back (used when a stream learns only
    * at its end which label is positive). Log loss and Brier stay exact: the state keeps their sums for both labellings.

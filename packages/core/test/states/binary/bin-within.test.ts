@@ -84,3 +84,43 @@ describe('binWithin (one pass: window check, extremes, scratch counts)', () => {
     expect(Math.abs(a.brierSum - b.brierSum)).toBeLessThanOrEqual(1e-12 * b.brierSum);
   });
 });
+
+describe('recycled histogram arrays (BalancedMerger drops merged states: ScoreHistogram.recycle)', () => {
+  it('a new histogram gets zeroed arrays back, whatever the recycled one held', () => {
+    const random = seededRandom(9);
+    for (const scale of [1, 1000]) {
+      const h = new ScoreHistogram(4096);
+      const scores = Float64Array.from({ length: 50_000 }, () => scale * random());
+      h.cover(Math.min(...scores), Math.max(...scores));
+      binRows({ scores, positive: Uint8Array.from(scores, (_, i) => i % 2) }, h, false);
+      const [pos, neg] = [h.pos, h.neg];
+      h.recycle();
+      expect([h.pos.length, h.neg.length]).toEqual([0, 0]);
+      const next = new ScoreHistogram(4096);
+      // The same arrays, every slot zero again.
+      expect(next.pos === pos || next.pos === neg).toBe(true);
+      expect(next.pos.every((v) => v === 0) && next.neg.every((v) => v === 0)).toBe(true);
+      next.recycle();
+    }
+  });
+
+  it('merging leaves through BalancedMerger (recycling) == merging fresh states by hand, to the bit', async () => {
+    const { BalancedMerger } = await import('../../../src/evaluate/merge-balanced.js');
+    const random = seededRandom(10);
+    const leaves = Array.from({ length: 11 }, (_, k) => {
+      const n = SCRATCH_FROM + 1000 * k;
+      // Later leaves reach further: the grid widens mid-stream (relayouts), and recycled arrays are reused.
+      const scores = Float64Array.from({ length: n }, () => random() * (k < 6 ? 1 : 1 + k));
+      return { scores, positive: Uint8Array.from({ length: n }, () => (random() < 0.4 ? 1 : 0)) };
+    });
+    const state = (rows: (typeof leaves)[number]): BinaryBinnedState => new BinaryBinnedState({ labels, options: {}, bins: 1024 }).update(rows);
+    const merger = new BalancedMerger<BinaryBinnedState>();
+    for (const leaf of leaves) merger.push(state(leaf));
+    const recycled = merger.finish()!.toJSON();
+    // The same tree by hand, nothing recycled (MergeTree of 11 items: ((0-7), (8-9), 10)).
+    const s = leaves.map(state);
+    const eight = s[0].merge(s[1]).merge(s[2].merge(s[3])).merge(s[4].merge(s[5]).merge(s[6].merge(s[7])));
+    const fresh = eight.merge(s[8].merge(s[9])).merge(s[10]).toJSON();
+    expect(recycled).toEqual(fresh);
+  });
+});
