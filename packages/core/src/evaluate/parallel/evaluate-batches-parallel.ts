@@ -63,7 +63,8 @@ function specColumns(spec: EvaluationSpec): string[] {
 /**
  * Evaluates record batches on this thread and a pool of `threads - 1` worker threads: the batches are read here and
  * gathered into leaves (see below); each leaf's used columns go to a worker with room in its queue (two tasks each;
- * null-free numeric and string columns copied into one transferred buffer, `packColumns`, others as Arrow IPC bytes),
+ * null-free numeric and string columns copied into one buffer of shared memory, reused once its job is done,
+ * `packColumns` with a `SharedBufferPool`; others as Arrow IPC bytes),
  * or, when every queue is full, this thread evaluates the leaf itself; states come back with their buffers transferred,
  * and merges run on a worker while batches arrive and here once the input has ended, always in the same balanced tree
  * in input order — so the report is identical to `evaluateBatches` on one thread, to the last bit. At most two leaves

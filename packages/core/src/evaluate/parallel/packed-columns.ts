@@ -174,7 +174,7 @@ function viewOf(type: PackedType, buffer: ArrayBuffer | SharedArrayBuffer, at: n
 
 /**
  * Rebuilds the table of {@link packColumns}'s columns (after a structured clone: the arrays are views of the
- * transferred buffer, used as they are).
+ * transferred or shared buffer, used as they are).
  * @param packed - the packed columns
  * @returns a one-batch table of those columns
  */
