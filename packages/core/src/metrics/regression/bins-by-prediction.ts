@@ -1,7 +1,7 @@
 import { float64Prefix, FLOAT64_PREFIX_BUCKETS } from '../../kernels/js/float64-prefix.js';
 import { lowerBound } from '../../kernels/js/lower-bound.js';
-import { selectRanks } from '../../kernels/js/select-ranks.js';
-import { linearQuantileBySelection } from './linear-quantile-by-selection.js';
+import { selectDifferenceRanksByGroup, selectRanks } from '../../kernels/js/select-ranks.js';
+import { quantileRanks, quantilesFromRanks } from './linear-quantiles-by-ranks.js';
 
 /**
  * One bin of rows of consecutive predictions (see {@link binsByPrediction}). Unweighted, like the residual quantiles:
@@ -30,7 +30,8 @@ export const PREDICTION_BINS = 20;
  * @param yTrue - the targets (finite)
  * @param yPred - the predictions (finite), as long as `yTrue`
  * @param maxBins - the most bins (default {@link PREDICTION_BINS}, at most 127)
- * @param scratch - optional work space of at least `yPred.length` values, overwritten (saves a fresh allocation)
+ * @param scratch - optional work space (any size; overwritten) for the selection of the cuts, which copies up to ~half
+ *   the predictions (saves fresh memory)
  * @returns the non-empty bins in ascending prediction order (none for no rows)
  * @remarks With k = min(maxBins, n) and the predictions sorted ascending (p_(0) <= ... <= p_(n-1)), cut b (1 <= b < k)
  * is the value c_b = p_(floor(b n / k) - 1): bin b holds the rows with c_(b-1) < prediction <= c_b (a cut falling
@@ -39,7 +40,8 @@ export const PREDICTION_BINS = 20;
  * its 16-bit prefix bucket (comparisons only in the buckets holding a cut), so nothing is sorted (it replaced a stable
  * sort of the predictions carrying their targets: see `regressionMetrics` for the measurement). Sums run in row order
  * within each bin (a sorted pass summed in prediction order: the means may differ in the last bits); p10 / p90 come
- * from selection in each bin's residuals (`linearQuantileBySelection`).
+ * from a radix selection within the bins (`selectDifferenceRanksByGroup`: the residuals are computed in each of its two
+ * passes, never stored).
  * @example
  * ```ts
  * binsByPrediction(Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 2, 3, 5), 2);
@@ -47,7 +49,7 @@ export const PREDICTION_BINS = 20;
  * ```
  */
 export function binsByPrediction(
-  yTrue: ArrayLike<number>,
+  yTrue: Float64Array | Float32Array,
   yPred: Float64Array | Float32Array,
   maxBins = PREDICTION_BINS,
   scratch?: Float64Array,
@@ -59,18 +61,16 @@ export function binsByPrediction(
   const k = Math.min(maxBins, n);
   const cutRanks = Array.from({ length: k - 1 }, (_, b) => Math.floor(((b + 1) * n) / k) - 1);
   const bounds: number[] = [];
-  for (const cut of selectRanks(pred, cutRanks)) {
+  const work = scratch !== undefined && scratch.buffer !== pred.buffer ? scratch : undefined;
+  for (const cut of selectRanks(pred, cutRanks, false, work)) {
     if (bounds.length === 0 || cut > bounds[bounds.length - 1]) bounds.push(cut);
   }
   const m = bounds.length + 1;
   const count = new Float64Array(m);
   const binOf = binOfRows(pred, Float64Array.from(bounds), count);
 
-  // One pass: each bin's sums and extremes, and its residuals side by side (a counting sort by bin) for the selections.
-  const start = new Float64Array(m + 1);
-  for (let b = 0; b < m; b++) start[b + 1] = start[b] + count[b];
-  const cursor = start.slice(0, m);
-  const grouped = scratch !== undefined && scratch.length >= n ? scratch : new Float64Array(n);
+  // One pass for each bin's sums and extremes; its residual quantiles by selection within the bins, two more passes
+  // (`selectDifferenceRanksByGroup`: no array of residuals, nor of each bin's rows).
   const sp = new Float64Array(m);
   const sy = new Float64Array(m);
   const sd = new Float64Array(m);
@@ -80,19 +80,20 @@ export function binsByPrediction(
     const b = binOf[i];
     const p = pred[i];
     const y = yTrue[i];
-    const d = y - p;
     sp[b] += p;
     sy[b] += y;
-    sd[b] += d;
+    sd[b] += y - p;
     if (p < low[b]) low[b] = p;
     if (p > high[b]) high[b] = p;
-    grouped[cursor[b]++] = d;
   }
+  const ranks = Array.from(count, (rows) => (rows > 0 ? quantileRanks(rows, RESIDUAL_PS) : []));
+  const picked = selectDifferenceRanksByGroup(yTrue, pred, binOf, ranks);
 
   const bins: PredictionBin[] = [];
   for (let b = 0; b < m; b++) {
     const rows = count[b];
     if (rows === 0) continue; // only the last bin can be empty (every prediction at or below the last cut)
+    const [p10, p90] = quantilesFromRanks(rows, RESIDUAL_PS, ranks[b], picked[b]);
     bins.push({
       pred_low: low[b],
       pred_high: high[b],
@@ -100,12 +101,15 @@ export function binsByPrediction(
       mean_predicted: sp[b] / rows,
       mean_actual: sy[b] / rows,
       mean_residual: sd[b] / rows,
-      residual_p10: linearQuantileBySelection(grouped, 0.1, start[b], start[b + 1] - 1),
-      residual_p90: linearQuantileBySelection(grouped, 0.9, start[b], start[b + 1] - 1),
+      residual_p10: p10,
+      residual_p90: p90,
     });
   }
   return bins;
 }
+
+/** The residual quantiles of each bin. */
+const RESIDUAL_PS = [0.1, 0.9] as const;
 
 /** Table entry of a prefix bucket whose rows are placed by binary search (several bounds in it, or a zero). */
 const SEARCH = -1000;

@@ -1,9 +1,9 @@
 import { radixSortFloat64 } from '../../kernels/js/radix-sort-float64.js';
-import { selectRanks } from '../../kernels/js/select-ranks.js';
+import { selectDifferenceRanks } from '../../kernels/js/select-ranks.js';
 import type { ReportWarning } from '../../report/report-warning.js';
 import { binsByPrediction, PREDICTION_BINS, type PredictionBin } from './bins-by-prediction.js';
 import { linearQuantileOfSorted } from './linear-quantile-of-sorted.js';
-import { linearQuantilesByRanks } from './linear-quantiles-by-ranks.js';
+import { linearQuantilesByRanks, linearQuantilesOfDifferences } from './linear-quantiles-by-ranks.js';
 import { validateRegressionInputs } from './validate-regression-inputs.js';
 import { weightedPercentileOfSorted } from './weighted-percentile.js';
 
@@ -99,7 +99,6 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
 
   const n = yTrue.length;
   const warnings: ReportWarning[] = [];
-  const residuals = new Float64Array(n);
 
   // Pass 1: every weighted sum that needs no mean, plus the domain checks.
   let sw = 0, swy = 0, swd = 0, sse = 0, sae = 0, sape = 0, spin = 0, spinHalf = 0;
@@ -113,7 +112,6 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
     const w = weights === undefined ? 1 : weights[i];
     const d = y - p;
     const ad = Math.abs(d);
-    residuals[i] = d;
     sw += w;
     swy += w * y;
     swd += w * d;
@@ -152,19 +150,24 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
 
   // Unweighted: the residual quantiles, the median |residual| and the targets' median (np.percentile, linear, for D2)
   // are order statistics found by radix selection, with no sort (with the bins' selection below: the report of 1e7 rows
-  // in 1.58 s instead of 2.29 s, medians of 8 alternating runs on the 2-core VM, and ~14 instead of ~40 bytes a row).
+  // in 1.58 s instead of 2.29 s, medians of 8 alternating runs on the 2-core VM, and ~14 instead of ~40 bytes a row),
+  // and the residuals computed again in each pass rather than kept (an array of them was 80 MB of fresh memory at 1e7
+  // rows, whose first touches cost more than the passes).
   // Weighted: one sort of the residuals (weights ride along) gives the quantiles and, merging its two signed halves,
   // |d| sorted for sklearn's lower weighted percentile; the targets are sorted with their weights likewise.
   let medianAbs: number;
   let quantiles: number[];
   let yMedian: number;
+  let rMean = swd / sw;
   if (weights === undefined) {
-    quantiles = linearQuantilesByRanks(residuals, RESIDUAL_QS);
+    quantiles = linearQuantilesOfDifferences(yTrue, yPred, RESIDUAL_QS);
     const h = n >> 1;
-    const middle = selectRanks(residuals, n % 2 === 1 ? [h] : [h - 1, h], true);
+    const middle = selectDifferenceRanks(yTrue, yPred, n % 2 === 1 ? [h] : [h - 1, h], true);
     medianAbs = n % 2 === 1 ? middle[0] : (middle[0] + middle[1]) / 2;
     yMedian = linearQuantilesByRanks(yTrue instanceof Float64Array ? yTrue : Float64Array.from(yTrue), [0.5])[0];
   } else {
+    const residuals = Float64Array.from(yTrue, (y, i) => y - yPred[i]);
+    rMean = unweightedMean(residuals);
     const sortedW = Float64Array.from(weights);
     radixSortFloat64(residuals, sortedW);
     quantiles = RESIDUAL_QS.map((q) => linearQuantileOfSorted(residuals, q));
@@ -180,7 +183,6 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
   // Pass 2: sums around the means (two passes, as sklearn, rather than a cancelling one-pass formula).
   const yMean = swy / sw;
   const dMean = swd / sw;
-  const rMean = weights === undefined ? dMean : unweightedMean(residuals);
   let ssTot = 0, ssDiff = 0, ssRes = 0, spinBase = 0;
   for (let i = 0; i < n; i++) {
     const y = yTrue[i];
@@ -239,8 +241,7 @@ export function regressionMetrics(yTrue: NumericArray, yPred: NumericArray, opti
       std: Math.sqrt(ssRes / n),
       min: quantiles[0],
       max: quantiles[quantiles.length - 1],
-      // The residuals are no longer needed: their array is the bins' work space.
-      by_prediction: binsByPrediction(yTrue, yPred, PREDICTION_BINS, residuals),
+      by_prediction: binsByPrediction(yTrue, yPred, PREDICTION_BINS),
     },
     warnings,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectRanks } from '../../../src/kernels/js/select-ranks.js';
+import { selectDifferenceRanks, selectDifferenceRanksByGroup, selectRanks } from '../../../src/kernels/js/select-ranks.js';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -9,8 +9,13 @@ function lcg(seed: number): () => number {
 /** Every rank's value from a full sort (Object.is: -0 and +0 told apart). */
 function expectRanks(values: Float64Array, ranks: number[], abs = false): void {
   const sorted = Float64Array.from(values, (v) => (abs ? Math.abs(v) : v)).sort();
-  const got = selectRanks(values, ranks, abs);
-  expect(Array.from(got)).toEqual(ranks.map((r) => sorted[r]));
+  const want = ranks.map((r) => sorted[r]);
+  expect(Array.from(selectRanks(values, ranks, abs))).toEqual(want);
+  // With a work space of any size (none, too small for the first copy, part of it, room for every level): the same.
+  for (const room of [0, 3, values.length >> 3, values.length]) {
+    const scratch = new Float64Array(room).fill(NaN);
+    expect(Array.from(selectRanks(values, ranks, abs, scratch))).toEqual(want);
+  }
 }
 
 describe('selectRanks', () => {
@@ -54,11 +59,35 @@ describe('selectRanks', () => {
     expectRanks(mixed, ranks, true);
   });
 
+  it('finds ranks spread over crowded buckets (values in a few octaves, both signs, ties)', () => {
+    const rnd = lcg(17);
+    const n = 300_000;
+    // |values| in [1, 4): 32 top-level buckets a sign, each crowded; some values repeated, zeros of both signs.
+    const values = Float64Array.from({ length: n }, (_, i) => (i % 50 === 0 ? (i % 100 === 0 ? 0 : -0) : (rnd() < 0.4 ? -1 : 1) * (i % 7 === 0 ? 2.5 : 1 + 3 * rnd())));
+    const ranks = Array.from({ length: 19 }, (_, b) => Math.floor(((b + 1) * n) / 20) - 1).concat([0, n - 1, n >> 1, (n >> 1) - 1]);
+    expectRanks(values, ranks);
+    expectRanks(values, ranks, true);
+    // Ranks inside one crowded run of equal values, and next to the zeros.
+    const sorted = values.slice().sort();
+    const atTies = sorted.indexOf(2.5);
+    expectRanks(values, [atTies, atTies + 1000, sorted.indexOf(0) - 1, sorted.indexOf(0)]);
+  });
+
   it('returns ranks in the order asked, duplicates included, and nothing for no ranks', () => {
     const values = Float64Array.of(5, -1, 4, 2, 3);
     expect(Array.from(selectRanks(values, [4, 0, 2, 0]))).toEqual([5, -1, 3, -1]);
     expect(selectRanks(values, []).length).toBe(0);
     expect(Array.from(selectRanks(values.subarray(1, 4), [0, 2]))).toEqual([-1, 4]);
+  });
+
+  it('copies into the work space when it has room, and refuses one sharing memory with the values', () => {
+    const rnd = lcg(11);
+    const values = Float64Array.from({ length: 100_000 }, () => rnd());
+    const scratch = new Float64Array(values.length);
+    selectRanks(values, [50_000], false, scratch);
+    expect(scratch.some((v) => v !== 0)).toBe(true); // a bucket's values were copied there
+    const both = new Float64Array(200);
+    expect(() => selectRanks(both.subarray(0, 100), [1], false, both.subarray(100))).toThrow(/share memory/);
   });
 
   it('refuses ranks outside the values', () => {
@@ -67,5 +96,61 @@ describe('selectRanks', () => {
     expect(() => selectRanks(values, [-1])).toThrow(/outside \[0, 3\)/);
     expect(() => selectRanks(values, [0.5])).toThrow(/not an integer/);
     expect(() => selectRanks(new Float64Array(0), [0])).toThrow(RangeError);
+  });
+});
+
+describe('selectDifferenceRanks', () => {
+  it.each([5, 3000, 100_000])('equals selectRanks of the materialised differences (%i rows, signed and absolute, float64 and float32)', (n) => {
+    const rnd = lcg(n + 7);
+    const a = Float64Array.from({ length: n }, () => (rnd() - 0.3) * 10 ** Math.floor(rnd() * 8 - 4));
+    // Exact zeros of both signs among the differences (a - a = +0; -0 - +0 = -0), and ties.
+    const b = Float64Array.from(a, (x, i) => (i % 11 === 0 ? x : i % 13 === 0 ? Math.round(x) : x - (rnd() - 0.5)));
+    a[1] = -0;
+    b[1] = 0;
+    const ranks = [0, n - 1, Math.floor(n / 2), Math.floor(n / 2) - 1, Math.floor(n * 0.1), Math.floor(n * 0.9), 1];
+    for (const [x, y] of [[a, b], [Float32Array.from(a), Float32Array.from(b)]] as const) {
+      const d = Float64Array.from(x, (v, i) => v - y[i]);
+      for (const abs of [false, true]) {
+        const got = selectDifferenceRanks(x, y, ranks, abs);
+        const want = selectRanks(d, ranks, abs);
+        // Object.is: the zeros' signs too.
+        expect(Array.from(got).every((v, i) => Object.is(v, want[i]))).toBe(true);
+      }
+    }
+  });
+
+  it('refuses arrays of different lengths and ranks outside them', () => {
+    expect(() => selectDifferenceRanks(new Float64Array(3), new Float64Array(4), [0])).toThrow(/differ in length/);
+    expect(() => selectDifferenceRanks(new Float64Array(3), new Float64Array(3), [3])).toThrow(/outside/);
+    expect(selectDifferenceRanks(new Float64Array(3), new Float64Array(3), [])).toEqual(new Float64Array(0));
+  });
+});
+
+describe('selectDifferenceRanksByGroup', () => {
+  it.each([40, 50_000])('equals selectRanks of each group\'s materialised differences (%i rows, 7 groups, one empty)', (n) => {
+    const rnd = lcg(n + 3);
+    const a = Float64Array.from({ length: n }, () => (rnd() - 0.5) * 10 ** Math.floor(rnd() * 6 - 3));
+    const b = Float64Array.from(a, (x, i) => (i % 9 === 0 ? x : x - Math.round((rnd() - 0.5) * 40) / 8));
+    // Group 5 stays empty; group 6 gets a single row.
+    const group = Uint8Array.from({ length: n }, (_, i) => (i === 3 ? 6 : [0, 1, 2, 3, 4][Math.floor(rnd() * 5)]));
+    const diffs = Array.from({ length: 7 }, (_, g) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) if (group[i] === g) out.push(a[i] - b[i]);
+      return Float64Array.from(out);
+    });
+    expect([diffs[5].length, diffs[6].length]).toEqual([0, 1]);
+    const ranks = diffs.map((d) => (d.length === 0 ? [] : [d.length - 1, 0, Math.floor(d.length / 2), Math.floor((d.length - 1) * 0.9)]));
+    const got = selectDifferenceRanksByGroup(a, b, group, ranks);
+    got.forEach((values, g) => {
+      const want = selectRanks(diffs[g], ranks[g]);
+      expect(Array.from(values).every((v, i) => Object.is(v, want[i]))).toBe(true);
+    });
+  });
+
+  it('refuses a group beyond the ranks given, a rank outside its group and arrays of different lengths', () => {
+    const a = Float64Array.of(1, 2, 3);
+    expect(() => selectDifferenceRanksByGroup(a, new Float64Array(3), Uint8Array.of(0, 1, 2), [[0], [0]])).toThrow(/beyond the 2 groups/);
+    expect(() => selectDifferenceRanksByGroup(a, new Float64Array(3), Uint8Array.of(0, 0, 1), [[2], [0]])).toThrow(/outside group 0/);
+    expect(() => selectDifferenceRanksByGroup(a, new Float64Array(2), Uint8Array.of(0, 0, 1), [[0], [0]])).toThrow(/differ in length/);
   });
 });
