@@ -101,7 +101,9 @@ export interface BinnedWithin extends BinnedSums {
  * @remarks Measured on 2^20-row batches of the benchmark's scores (2-core VM, the loop alone): counting into two
  * float64 arrays (1 MiB, beyond the core's cache) 5.3 ns a row, into the interleaved scratch 4.1; and the separate pass
  * for the extremes, gone here, cost ~3 ns a row inside the CLI. Loss sums as `binRows`, to the bit (the same
- * operations in the same order); counts are integers, so the histogram is the one `binRows` makes.
+ * operations in the same order: its loss lines are repeated here, not shared through a helper, because a helper
+ * cannot hand back two running sums without an object a row, and each hot loop stays specialised — see
+ * `binUnweighted`); counts are integers, so the histogram is the one `binRows` makes.
  * @param scores - finite scores
  * @param positive - 1 for a positive row, 0 for a negative one
  * @param slots - the histogram's arrays and grid (counts added on success)
