@@ -60,7 +60,7 @@ export function createProgram(io: CliIo = processIo): Command {
     .addOption(new Option('--curve-mode <mode>', 'binary: exact sorted runs (default) or a fixed histogram (O(bins) memory, streamed; reports the maximum AUC error)').choices(['exact', 'binned']))
     .option('--stream', 'read and evaluate batch by batch in bounded memory (default for stdin "-" and --curve-mode binned; not with --by/--ci)')
     .option('--threads <n>', 'threads, this one included (N - 1 worker threads): a stream\'s batches (default 1), or the score sorts of a whole-file binary/multiclass exact evaluation (from 2^20 rows, unweighted; default: every core, up to 4); the result is identical for any number', parseCount('--threads', '2 or 4'))
-    .option('--leaf-rows <n>', 'streamed: rows of consecutive batches evaluated together as one state (default for binary curves 65536, or 2097152 for exact ones with --weight, a leaf also closing at 32 MiB of data; else one batch): smaller leaves hold less memory, larger ones merge less', parseCount('--leaf-rows'))
+    .option('--leaf-rows <n>', 'streamed: rows of consecutive batches evaluated together as one state (default 65536, or 2097152 for exact binary curves with --weight, a leaf also closing at 32 MiB of data; a bigger batch is a leaf alone): smaller leaves hold less memory, larger ones merge less', parseCount('--leaf-rows'))
     .option('--quiet', 'no progress bar on stderr')
     .option('--cost-fp <c>', 'binary: cost of a false positive, for the cost-optimal threshold (default 1)', parseNumber('--cost-fp'))
     .option('--cost-fn <c>', 'binary: cost of a false negative (default 1)', parseNumber('--cost-fn'))

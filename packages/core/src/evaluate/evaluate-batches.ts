@@ -6,8 +6,8 @@ import { StreamRun, type StreamOptions } from './stream-run.js';
 export type { StreamOptions } from './stream-run.js';
 
 /**
- * Evaluates record batches as they arrive, one mergeable state per leaf (one batch; for exact binary curves,
- * consecutive batches of at least 2^16 rows, 2^21 weighted, `leafRowsFor`) merged as it goes: memory holds the states
+ * Evaluates record batches as they arrive, one mergeable state per leaf (consecutive batches of at least 2^16 rows,
+ * 2^21 for weighted exact binary curves, a bigger batch alone: `leafRowsFor`) merged as it goes: memory holds the states
  * (O(distinct scores) for exact binary curves, O(bins) binned, the values for metrics that need them, e.g. medians),
  * never the input. The result equals evaluating the whole table (to the last bits of float sums).
  *

@@ -13,11 +13,10 @@ export const LEAF_BYTES = 32 * 2 ** 20;
  * 2^20-row batches, runs in alternating order: 18.1-21.6 s -> 16.1-16.6 s), and `EXACT_DEFERRAL.fromRows` (2^16)
  * unweighted, whose leaves of that size wait unsorted in the state and are sorted once (`BinaryExactState`): there a
  * bigger leaf only adds the copy that joins its batches' columns (measured, 1e7 rows in 2^20-row batches: see
- * CHANGELOG.md), while smaller batches are still gathered to that size. Binned binary curves: 2^16 as well — each
- * leaf's histogram costs its bins (zeroing, merging) whatever its rows, so small batches are gathered (measured, 1e6
- * rows in 1000-row batches: see CHANGELOG.md) while big ones stay leaves of their own (gathering 2^20-row batches
- * only added the copy that joins them: binned 1e8 +12%). Every other state: 1 (every batch its own leaf): running sums
- * and per-class counts merge in time independent of their rows, so bigger leaves would only add those copies.
+ * CHANGELOG.md), while smaller batches are still gathered to that size. Every other state: 2^16 as well — a leaf costs
+ * its state, its preparation and a merge whatever its rows (a binned histogram its bins), so small batches are gathered
+ * (measured, 1e6 rows in 1000-row batches: see CHANGELOG.md) while big ones stay leaves of their own (gathering
+ * 2^20-row batches only added the copy that joins them: binned 1e8 +12%).
  * @param task - the task
  * @param curveMode - the binary curve mode
  * @param leafRows - the caller's choice, if any
@@ -26,8 +25,7 @@ export const LEAF_BYTES = 32 * 2 ** 20;
  */
 export function leafRowsFor(task: string, curveMode: 'exact' | 'binned', leafRows?: number, weighted = false): number {
   if (leafRows !== undefined) return leafRows;
-  if (task !== 'binary') return 1;
-  return weighted && curveMode === 'exact' ? LEAF_ROWS : Math.min(EXACT_DEFERRAL.fromRows, LEAF_ROWS);
+  return task === 'binary' && weighted && curveMode === 'exact' ? LEAF_ROWS : Math.min(EXACT_DEFERRAL.fromRows, LEAF_ROWS);
 }
 
 /**

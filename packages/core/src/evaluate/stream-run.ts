@@ -20,9 +20,9 @@ export interface StreamOptions {
   /** Called after each batch with the rows seen so far (for progress). */
   onBatch?(rows: number): void;
   /**
-   * Rows from which consecutive batches are evaluated together as one leaf state (default: for exact binary curves
-   * 2^21 weighted and 2^16 unweighted, a leaf also closing at 32 MiB of batch data; every batch its own leaf
-   * otherwise — see `leafRowsFor`). The
+   * Rows from which consecutive batches are evaluated together as one leaf state (default: 2^16, or 2^21 for weighted
+   * exact binary curves, a leaf also closing at 32 MiB of batch data; a bigger batch is a leaf alone — see
+   * `leafRowsFor`). The
    * leaves depend only on the input, so the report is the same on any number of threads; float sums (weights, log
    * loss) may differ in the last bits between different leaf sizes.
    */

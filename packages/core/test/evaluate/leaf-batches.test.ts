@@ -37,7 +37,7 @@ describe('LeafBatches', () => {
     expect(() => new LeafBatches(1.5)).toThrow(/leafRows/);
   });
 
-  it('gathers leaves for binary curves only, unless told', () => {
+  it('gathers batches into leaves of 2^16 rows (2^21 for weighted exact binary curves), unless told', () => {
     expect(leafRowsFor('binary', 'exact', undefined, true)).toBe(LEAF_ROWS);
     // Unweighted exact curves hold leaves of 2^16 rows unsorted: bigger leaves would only copy their batches together.
     expect(leafRowsFor('binary', 'exact')).toBe(EXACT_DEFERRAL.fromRows);
@@ -46,7 +46,10 @@ describe('LeafBatches', () => {
     expect(leafRowsFor('binary', 'binned')).toBe(EXACT_DEFERRAL.fromRows);
     expect(leafRowsFor('binary', 'binned', undefined, true)).toBe(EXACT_DEFERRAL.fromRows);
     expect(leafRowsFor('binary', 'binned', 1)).toBe(1);
-    for (const task of ['multiclass', 'multilabel', 'regression', 'ranking']) expect(leafRowsFor(task, 'exact')).toBe(1);
+    for (const task of ['multiclass', 'multilabel', 'regression', 'ranking']) {
+      expect(leafRowsFor(task, 'exact')).toBe(EXACT_DEFERRAL.fromRows);
+      expect(leafRowsFor(task, 'exact', undefined, true)).toBe(EXACT_DEFERRAL.fromRows);
+    }
     expect(leafRowsFor('regression', 'exact', 5_000)).toBe(5_000);
     expect(leafRowsFor('binary', 'exact', 1)).toBe(1);
   });

@@ -192,7 +192,7 @@ export async function evaluateBatchesParallel(
       });
       return withThreads(run.report(result), threads);
     }
-    // Batches are evaluated in leaves (`leafBatches`: one batch, or 2^21 rows of batches for weighted exact binary curves),
+    // Batches are evaluated in leaves (`leafBatches`: 2^16 rows of batches, 2^21 for weighted exact binary curves),
     // exactly as on one thread. The first leaves run here until a binary stream's provisional positive label is known (the first leaf with labels),
     // exactly as on one thread; column errors surface here too.
     const leaves = run.leafBatches(options.leafRows);
