@@ -57,9 +57,9 @@ export class ClassScoreBuckets {
 
   /** Appends another state's buckets (same k and weighting). */
   merge(other: ClassScoreBuckets): void {
-    for (let i = 0; i < this.buckets.length; i++) this.buckets[i].append(other.buckets[i].view());
+    for (let i = 0; i < this.buckets.length; i++) this.buckets[i].appendColumn(other.buckets[i]);
     if (this.weights !== undefined && other.weights !== undefined) {
-      for (let c = 0; c < this.k; c++) this.weights[c].append(other.weights[c].view());
+      for (let c = 0; c < this.k; c++) this.weights[c].appendColumn(other.weights[c]);
     }
   }
 

@@ -124,9 +124,9 @@ export class RankingState implements MetricState<RankingInput> {
       throw new ValidationError('invalid_argument',
         `Cannot merge ranking states with different options (k [${this.k.join(', ')}] vs [${other.k.join(', ')}], gain ${this.gain} vs ${other.gain}).`);
     }
-    this.query.append(other.query.view());
-    this.relevance.append(other.relevance.view());
-    this.scores.append(other.scores.view());
+    this.query.appendColumn(other.query);
+    this.relevance.appendColumn(other.relevance);
+    this.scores.appendColumn(other.scores);
     return this;
   }
 

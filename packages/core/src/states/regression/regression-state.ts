@@ -40,10 +40,11 @@ export interface RegressionStateJson extends StateJson {
  * residual quantiles (order statistics of y - p), d2_absolute_error_score (sum |y - median(y)| needs the median first),
  * and r2 / explained_variance, whose sums around the means are taken in two passes (as scikit-learn) because the
  * one-pass sum-of-squares formula cancels catastrophically on targets like prices. So the state keeps the rows exactly:
- * y and p as float64 (16 bytes a row) plus the weight (8 more) when weighted, in append-only columns with doubling
- * capacity (up to 2x that while growing). `compute()` runs `regressionMetrics` over them, so it is the one-shot
+ * y and p as float64 (16 bytes a row) plus the weight (8 more) when weighted, in append-only columns
+ * (`GrowableColumn`: a doubling tail, merged states' values shared, joined once for `compute`). `compute()` runs `regressionMetrics` over them, so it is the one-shot
  * function by construction: identical bits for rows in the same order; after a merge in another order the sums run in
- * another order and may differ in the last bits (relative ~1e-15). Merge appends the other state's rows (O(rows)).
+ * another order and may differ in the last bits (relative ~1e-15). Merge appends the other state's rows without
+ * copying them (its chunks are shared; neither state writes them again).
  * Warnings name rows by their position in this state (rows of `other` follow this state's rows).
  * @see sklearn.metrics.r2_score and the other functions listed at `regressionMetrics`
  * @example
@@ -128,9 +129,9 @@ export class RegressionState implements MetricState<RegressionBatch> {
       throw new ValidationError('invalid_argument', `Cannot merge regression states with different quantiles (${this.quantile} and ${other.quantile}).`);
     }
     if (other.weighted !== null) this.setWeighted(other.weighted);
-    this.yTrue.append(other.yTrue.view());
-    this.yPred.append(other.yPred.view());
-    if (other.weighted === true) this.weights.append(other.weights.view());
+    this.yTrue.appendColumn(other.yTrue);
+    this.yPred.appendColumn(other.yPred);
+    if (other.weighted === true) this.weights.appendColumn(other.weights);
     return this;
   }
 
