@@ -20,8 +20,6 @@ const SORT_UP_TO = 2048;
  * @param ranks - wanted 0-based ranks of the ascending order, each an integer in [0, values.length); any order,
  *   duplicates allowed
  * @param abs - rank `|values|` instead of the values (the results are then non-negative)
- * @param scratch - optional work space (not `values`, overwritten): the buckets are copied there while it has room,
- *   instead of into new arrays (fresh memory is what costs most on the 2-core reference VM)
  * @returns the value at each rank, in the order of `ranks`
  * @throws RangeError for a rank outside [0, values.length) or not an integer
  * @example
@@ -30,9 +28,8 @@ const SORT_UP_TO = 2048;
  * selectRanks(Float64Array.of(5, -1, 4, 2, 3), [0], true); // Float64Array [1]
  * ```
  */
-export function selectRanks(values: Float64Array, ranks: ArrayLike<number>, abs = false, scratch?: Float64Array): Float64Array {
-  if (scratch !== undefined && scratch.buffer === values.buffer) throw new RangeError('the scratch must not share memory with the values');
-  return inRankOrder(values.length, ranks, (sorted) => selectSorted(values, sorted, 0, abs, false, scratch ?? new Float64Array(0)));
+export function selectRanks(values: Float64Array, ranks: ArrayLike<number>, abs = false): Float64Array {
+  return inRankOrder(values.length, ranks, (sorted) => selectSorted(values, sorted, 0, abs, false));
 }
 
 /**
@@ -78,7 +75,7 @@ export function selectDifferenceRanks(
         if (slot >= 0) picked[cursor[slot]++] = abs ? Math.abs(values[j]) : values[j];
       }
     }
-    return selectInSlots(picked, cursor, slots, sorted, 0, abs, false, new Float64Array(0));
+    return selectInSlots(picked, cursor, slots, sorted, 0, abs, false);
   });
 }
 
@@ -124,7 +121,7 @@ function inRankOrder(n: number, ranks: ArrayLike<number>, select: (sorted: numbe
 
 /** The buckets holding wanted ranks: a slot each, its first rank's place in the copy and the rows below it. */
 interface Slots {
-  /** Slot of each bucket, -1 where no wanted rank lies. */
+  /** Slot of each bucket (numbered from `slotsFor`'s `first`), -1 where no wanted rank lies. */
   readonly slotOf: Int32Array;
   readonly bucket: number[];
   /** Where each slot's values start in the copy. */
@@ -137,8 +134,11 @@ interface Slots {
   readonly copied: number;
 }
 
-function slotsFor(counts: Uint32Array, ranks: readonly number[]): Slots {
-  const slotOf = new Int32Array(BUCKETS).fill(-1);
+/**
+ * The slots of `ranks` (ascending) among values counted per bucket in `counts`. `slotOf` receives each wanted
+ * bucket's slot numbered from `first` (a view of a table shared by several groups); `rankSlot` counts from 0.
+ */
+function slotsFor(counts: Uint32Array, ranks: readonly number[], slotOf = new Int32Array(BUCKETS).fill(-1), first = 0): Slots {
   const bucketOf: number[] = [];
   const start: number[] = [];
   const belowOf: number[] = [];
@@ -149,13 +149,13 @@ function slotsFor(counts: Uint32Array, ranks: readonly number[]): Slots {
   for (const rank of ranks) {
     while (below + counts[bucket] <= rank) below += counts[bucket++];
     if (slotOf[bucket] < 0) {
-      slotOf[bucket] = start.length;
+      slotOf[bucket] = first + start.length;
       bucketOf.push(bucket);
       start.push(copied);
       belowOf.push(below);
       copied += counts[bucket];
     }
-    rankSlot.push(slotOf[bucket]);
+    rankSlot.push(slotOf[bucket] - first);
   }
   return { slotOf, bucket: bucketOf, start, below: belowOf, rankSlot, copied };
 }
@@ -167,14 +167,13 @@ function slotsFor(counts: Uint32Array, ranks: readonly number[]): Slots {
  */
 function selectInSlots(
   picked: Float64Array, cursor: Int32Array, slots: Slots, ranks: readonly number[], level: number, abs: boolean, negative: boolean,
-  rest: Float64Array,
 ): number[] {
   const result: number[] = [];
   for (let s = 0; s < slots.start.length; s++) {
     const inSlot: number[] = [];
     ranks.forEach((rank, r) => { if (slots.rankSlot[r] === s) inSlot.push(rank - slots.below[s]); });
     const deeperNegative = level === 0 ? !abs && slots.bucket[s] < 0x8000 : negative;
-    result.push(...selectSorted(picked.subarray(slots.start[s], cursor[s]), inSlot, level + 1, false, deeperNegative, rest));
+    result.push(...selectSorted(picked.subarray(slots.start[s], cursor[s]), inSlot, level + 1, false, deeperNegative));
   }
   return result;
 }
@@ -183,11 +182,9 @@ function selectInSlots(
  * The values at ascending ranks of `values`, split by the 16-bit digit of `level` (0: the prefix with the sign and
  * exponent, 1-3: the next 16 bits each). At level 0 `values` is the caller's (read only, `abs` applied while copying);
  * deeper, a private copy whose values all share their higher digits and sign (`negative`: lower bits then rank in
- * reverse). Copies go to `scratch` while it has room (each deeper level into what this one leaves free).
+ * reverse).
  */
-function selectSorted(
-  values: Float64Array, ranks: readonly number[], level: number, abs: boolean, negative: boolean, scratch: Float64Array,
-): number[] {
+function selectSorted(values: Float64Array, ranks: readonly number[], level: number, abs: boolean, negative: boolean): number[] {
   const n = values.length;
   if (n <= SORT_UP_TO || level > 3) {
     const sorted = level === 0 ? Float64Array.from(values, abs ? Math.abs : Number) : values;
@@ -214,8 +211,7 @@ function selectSorted(
   const slots = slotsFor(counts, ranks);
   const slotOf = slots.slotOf;
   const copied = slots.copied;
-  const picked = scratch.length >= copied ? scratch.subarray(0, copied) : new Float64Array(copied);
-  const rest = picked.buffer === scratch.buffer ? scratch.subarray(copied) : scratch;
+  const picked = new Float64Array(copied);
   const cursor = Int32Array.from(slots.start);
   if (signed) {
     for (let i = 0; i < n; i++) {
@@ -228,7 +224,7 @@ function selectSorted(
       if (slot >= 0) picked[cursor[slot]++] = abs ? Math.abs(values[i]) : values[i];
     }
   }
-  return selectInSlots(picked, cursor, slots, ranks, level, abs, negative, rest);
+  return selectInSlots(picked, cursor, slots, ranks, level, abs, negative);
 }
 
 /**
@@ -280,8 +276,7 @@ export function selectDifferenceRanksByGroup(
     }
     const order = asked.map((_, at) => at).sort((x, y) => asked[x] - asked[y]);
     const sorted = order.map((at) => asked[at]);
-    const slots = slotsFor(rows, sorted);
-    for (let s = 0; s < slots.bucket.length; s++) slotOf[g * BUCKETS + slots.bucket[s]] = slotCount + s;
+    const slots = slotsFor(rows, sorted, slotOf.subarray(g * BUCKETS, (g + 1) * BUCKETS), slotCount);
     perGroup.push({ slots: { ...slots, start: slots.start.map((x) => x + copied) }, first: slotCount, sorted, order });
     slotCount += slots.bucket.length;
     copied += slots.copied;
@@ -297,7 +292,7 @@ export function selectDifferenceRanksByGroup(
     }
   }
   return perGroup.map(({ slots, first, sorted, order }) => {
-    const found = selectInSlots(picked, cursor.subarray(first, first + slots.bucket.length), slots, sorted, 0, false, false, new Float64Array(0));
+    const found = selectInSlots(picked, cursor.subarray(first, first + slots.bucket.length), slots, sorted, 0, false, false);
     const out = new Float64Array(sorted.length);
     order.forEach((at, i) => { out[at] = found[i]; });
     return out;

@@ -30,8 +30,6 @@ export const PREDICTION_BINS = 20;
  * @param yTrue - the targets (finite)
  * @param yPred - the predictions (finite), as long as `yTrue`
  * @param maxBins - the most bins (default {@link PREDICTION_BINS}, at most 127)
- * @param scratch - optional work space (any size; overwritten) for the selection of the cuts, which copies up to ~half
- *   the predictions (saves fresh memory)
  * @returns the non-empty bins in ascending prediction order (none for no rows)
  * @remarks With k = min(maxBins, n) and the predictions sorted ascending (p_(0) <= ... <= p_(n-1)), cut b (1 <= b < k)
  * is the value c_b = p_(floor(b n / k) - 1): bin b holds the rows with c_(b-1) < prediction <= c_b (a cut falling
@@ -52,7 +50,6 @@ export function binsByPrediction(
   yTrue: Float64Array | Float32Array,
   yPred: Float64Array | Float32Array,
   maxBins = PREDICTION_BINS,
-  scratch?: Float64Array,
 ): PredictionBin[] {
   if (!Number.isInteger(maxBins) || maxBins < 1 || maxBins > 127) throw new RangeError(`maxBins must be an integer in [1, 127], got ${maxBins}`);
   const n = yPred.length;
@@ -61,8 +58,7 @@ export function binsByPrediction(
   const k = Math.min(maxBins, n);
   const cutRanks = Array.from({ length: k - 1 }, (_, b) => Math.floor(((b + 1) * n) / k) - 1);
   const bounds: number[] = [];
-  const work = scratch !== undefined && scratch.buffer !== pred.buffer ? scratch : undefined;
-  for (const cut of selectRanks(pred, cutRanks, false, work)) {
+  for (const cut of selectRanks(pred, cutRanks)) {
     if (bounds.length === 0 || cut > bounds[bounds.length - 1]) bounds.push(cut);
   }
   const m = bounds.length + 1;
