@@ -8,6 +8,8 @@ import { thresholdMetrics } from '../metrics/binary/threshold-metrics.js';
 import { calibrationFromCurve, gainsTable, thresholdSweep } from '../metrics/binary-extras/index.js';
 import type { ReportWarning } from '../report/report-warning.js';
 import type { ResolvedBinaryOptions } from './binary-options.js';
+import { InternalError } from '../errors.js';
+import type { CurveDigest, CurvePassOptions } from '../metrics/binary/curve-pass.js';
 import type { TaskResult } from './prepared-task.js';
 
 /** Options of the binary sections beyond the threshold metrics. */
@@ -107,19 +109,69 @@ export function binaryMetricsFromCurve(
   extra: BinaryDetailOptions = {},
   summary?: CurveSummary,
 ): TaskResult {
-  const warnings: ReportWarning[] = [];
   const m = curve.thresholds.length;
-  const positives = m > 0 ? curve.tps[m - 1] : 0;
-  const total = positives + (m > 0 ? curve.fps[m - 1] : 0);
-  const confusion = confusionAtThreshold(curve, opts.threshold);
-  const metrics: Record<string, number> = {
-    ...thresholdMetrics(confusion, { beta: opts.beta, zeroDivision: opts.zeroDivision }, warnings),
-  };
-  const minScore = m > 0 ? curve.thresholds[m - 1] : NaN;
-  const maxScore = m > 0 ? curve.thresholds[0] : NaN;
   const probabilities = probabilityScores(curve);
   // One pass over the curve for every metric that reads all of it (see curveSummary).
   summary ??= curveSummary(curve, { probabilities, costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1 });
+  const digest: CurveDigest = {
+    runs: m,
+    positives: m > 0 ? curve.tps[m - 1] : 0,
+    negatives: m > 0 ? curve.fps[m - 1] : 0,
+    minScore: m > 0 ? curve.thresholds[m - 1] : NaN,
+    maxScore: m > 0 ? curve.thresholds[0] : NaN,
+    confusion: confusionAtThreshold(curve, opts.threshold),
+    summary,
+    calibration: probabilities ? calibrationFromCurve(curve, { bins: extra.bins ?? 10, strategy: 'uniform' }) : undefined,
+    gains: detail ? gainsTable(curve, { groups: GAINS_GROUPS }) : undefined,
+  };
+  return binaryMetricsFromDigest(digest, labels, opts, detail, extra, curve);
+}
+
+/** Groups of the report's gains table (deciles). */
+export const GAINS_GROUPS = 10;
+
+/**
+ * What a {@link CurvePass} over a curve's runs needs to give `binaryMetricsFromDigest` what `binaryMetricsFromCurve`
+ * reads off the whole curve.
+ * @param opts - resolved options (the threshold)
+ * @param detail - include the sections (then the gains table)
+ * @param extra - calibration bins and error costs
+ * @returns the pass's options
+ */
+export function curvePassOptions(opts: ResolvedBinaryOptions, detail: boolean, extra: BinaryDetailOptions = {}): CurvePassOptions {
+  return {
+    threshold: opts.threshold, costFp: extra.costFp ?? 1, costFn: extra.costFn ?? 1, calibrationBins: extra.bins ?? 10,
+    gainsGroups: detail ? GAINS_GROUPS : undefined,
+  };
+}
+
+/**
+ * Every binary metric from what the report reads off the curve (`binaryMetricsFromCurve` computes the digest from the
+ * curve's arrays; a stream's exact state from its runs as they are sorted, with a `CurvePass`).
+ * @param digest - the curve's totals, extremes, confusion at the threshold, summary, calibration and gains
+ * @param labels - the resolved negative and positive labels
+ * @param opts - resolved options (with `curves`, `curve` is needed)
+ * @param detail - include the sections (see `binaryResult`)
+ * @param extra - calibration bins and error costs
+ * @param curve - the whole curve, for the per-threshold arrays of `opts.curves`
+ * @returns metrics, sections and warnings
+ * @throws InternalError when the curves are asked for without the curve
+ */
+export function binaryMetricsFromDigest(
+  digest: CurveDigest,
+  labels: BinaryLabels,
+  opts: ResolvedBinaryOptions,
+  detail: boolean,
+  extra: BinaryDetailOptions = {},
+  curve?: BinaryClfCurve,
+): TaskResult {
+  const warnings: ReportWarning[] = [];
+  const { positives, confusion, summary, calibration, minScore, maxScore } = digest;
+  const total = positives + digest.negatives;
+  const metrics: Record<string, number> = {
+    ...thresholdMetrics(confusion, { beta: opts.beta, zeroDivision: opts.zeroDivision }, warnings),
+  };
+  const probabilities = digest.runs > 0 && minScore >= 0 && maxScore <= 1;
   metrics.roc_auc = summary.rocAuc;
   if (Number.isNaN(metrics.roc_auc)) {
     warnings.push({ code: 'undefined_metric', message: 'roc_auc is undefined with a single class in the labels (NaN).' });
@@ -139,7 +191,6 @@ export function binaryMetricsFromCurve(
   }
   metrics.prevalence = total > 0 ? positives / total : NaN;
   metrics.ks_statistic = summary.ks;
-  const calibration = probabilities ? calibrationFromCurve(curve, { bins: extra.bins ?? 10, strategy: 'uniform' }) : undefined;
   if (calibration !== undefined) {
     metrics.expected_calibration_error = calibration.ece;
     metrics.maximum_calibration_error = calibration.mce;
@@ -152,12 +203,14 @@ export function binaryMetricsFromCurve(
       matrix: [[confusion.tn, confusion.fp], [confusion.fn, confusion.tp]],
     };
     if (calibration !== undefined) sections.calibration = calibration;
-    sections.gains = gainsTable(curve, { groups: 10 });
+    if (digest.gains === undefined) throw new InternalError('A detailed binary report needs the gains table of its curve.');
+    sections.gains = digest.gains;
     const costs = { cost_fp: extra.costFp ?? 1, cost_fn: extra.costFn ?? 1 };
-    sections.threshold_sweep = opts.curves
+    if (opts.curves && curve === undefined) throw new InternalError('The per-threshold curves of a binary report need the whole curve.');
+    sections.threshold_sweep = opts.curves && curve !== undefined
       ? thresholdSweep(curve, { costFp: costs.cost_fp, costFn: costs.cost_fn })
-      : { best: summary.best, ...costs, thresholds: m, note: 'per-threshold arrays with --curves' };
-    if (opts.curves) {
+      : { best: summary.best, ...costs, thresholds: digest.runs, note: 'per-threshold arrays with --curves' };
+    if (opts.curves && curve !== undefined) {
       const roc = rocCurve(curve, { dropIntermediate: true });
       const pr = precisionRecallCurve(curve);
       sections.curves = {

@@ -181,7 +181,7 @@ export class StreamRun {
    */
   finish(merged?: MetricState<unknown>): Report {
     const state = this.finalState(merged);
-    return this.report(state.compute());
+    return this.report(state.computeFinal?.() ?? state.compute());
   }
 
   /**
@@ -196,13 +196,22 @@ export class StreamRun {
     if (last !== undefined) this.addLeaf(last);
     const state = (merged as SwappableState | undefined) ?? this.merger.finish();
     if (state === undefined || this.first === undefined) emptyStateError();
-    if (this.binary?.resolve().swap === true) state.swapClasses?.();
+    if (this.swapsClasses()) state.swapClasses?.();
     return state;
   }
 
   /**
+   * Whether `finalState` exchanges the classes (the positive label turned out to be the other one): that sorts the
+   * state's waiting rows, so a caller with other threads sorts them first.
+   * @returns true when the classes are swapped
+   */
+  swapsClasses(): boolean {
+    return this.binary?.resolve().swap === true;
+  }
+
+  /**
    * The report of the final state's result.
-   * @param result - `finalState(...).compute()`, or what equals it
+   * @param result - `finalState(...).computeFinal()` (or `compute()`), or what equals it
    * @returns the report (`options.streamed: true`)
    */
   report(result: TaskResult): Report {

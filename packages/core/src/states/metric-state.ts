@@ -26,6 +26,13 @@ export interface MetricState<Batch> {
   merge(other: this): this;
   /** The metrics of everything added so far. */
   compute(): TaskResult;
+  /**
+   * Optional: `compute` for a state that nothing computes, updates or merges again (a stream's last state): the same
+   * result, computed in whatever way spares memory (an exact binary state reports its waiting rows from their sorted
+   * buckets without storing the curve; its `compute` stores it, so that later reports of a growing state merge instead
+   * of sorting everything again).
+   */
+  computeFinal?(): TaskResult;
   /** A compact, versioned, lossless serialisation. */
   toJSON(): StateJson;
   /**

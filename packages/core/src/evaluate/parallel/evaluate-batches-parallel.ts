@@ -80,10 +80,11 @@ function specColumns(spec: EvaluationSpec): string[] {
  *
  * Unweighted exact binary streams take another road: their leaves are evaluated on this thread, where the exact state
  * holds big batches unsorted (`BinaryExactState`, grouped by score prefix) and sorts once at the end; from 2^20 rows
- * that final sort is split by score range across the threads (`BinaryExactState.settleInParallel`, the rows in shared
- * memory), the same report to the last bit. Measured (2-core VM, 1e7-row Arrow stream, 8 alternating runs): 904 ms
- * on two threads against 953 on one (the worker leaf path it replaced took 1633 against 1366: sorting every leaf and
- * merging runs cost more than it shared).
+ * that final sort is split by score range across the threads (`BinaryExactState.computeInParallel`, the rows in shared
+ * memory: the highest range is sorted and reported here while workers sort the others), the same report to the last
+ * bit. Measured (2-core VM, 1e7-row Arrow stream, 8 alternating runs): 904 ms on two threads against 953 on one (the
+ * worker leaf path it replaced took 1633 against 1366: sorting every leaf and merging runs cost more than it shared);
+ * with the report computed from the sorted runs as they come (no stored curve), 819 ms against 858.
  *
  * Batches are gathered into leaves as `evaluateBatches` gathers them (`StreamRun.leafBatches`: the leaves, hence the
  * sums, do not depend on the thread count); a leaf is the unit handed to a worker. The first leaf is evaluated on this
@@ -183,10 +184,14 @@ export async function evaluateBatchesParallel(
       }
       const merged = run.mergeLeaves();
       if (!(merged instanceof BinaryExactState) || pool === undefined) return withThreads(run.finish(merged), threads);
-      await merged.settleInParallel(threads, (job) => runOnPool<HeldRuns>(job, []));
-      // The report's loss sums go to a worker while this thread runs the rest of its pass over the curve.
+      const sortRange = (job: PrefixRangeJob): Promise<HeldRuns> => runOnPool<HeldRuns>(job, []);
+      // Exchanging the classes sorts the waiting rows: sorted on every thread first then.
+      if (run.swapsClasses()) await merged.settleInParallel(threads, sortRange);
       const state = run.finalState(merged) as BinaryExactState;
-      const result = await state.computeSharingLosses((curve) => {
+      // The highest score range is sorted and reported here while workers sort the others; with the per-threshold
+      // curves, the curve is settled on every thread and its loss sums go to a worker while this thread runs the rest
+      // of the report's pass.
+      const result = await state.computeInParallel(threads, sortRange, (curve) => {
         const job = curveLossesJob(curve);
         return job === undefined ? undefined : runOnPool<CurveLossSums>(job, []);
       });

@@ -102,10 +102,7 @@ export function calibrationFromCurve(
   if (m === 0) return { bins: [], ece: NaN, mce: NaN, strategy, n_bins: nBins };
   const total = tps[m - 1] + fps[m - 1];
 
-  const edges = new Float64Array(nBins + 1);
-  const step = 1 / nBins;
-  for (let i = 0; i < nBins; i++) edges[i] = i * step;
-  edges[nBins] = 1;
+  const edges = uniformEdges(nBins);
   if (strategy === 'quantile') {
     for (let i = 0; i <= nBins; i++) edges[i] = weightedPercentile(curve, total, (edges[i] * 100) / 100);
   }
@@ -135,7 +132,37 @@ export function calibrationFromCurve(
     positives[b] = tps[hi - 1] - beforeTp;
     sumScores[b] = sum;
   }
+  return calibrationFromBins(edges, count, positives, sumScores, total, strategy);
+}
 
+/**
+ * numpy's `linspace(0, 1, bins + 1)` as `calibrationFromCurve` computes it: e_i = i * (1 / bins), the last edge 1.
+ * @param bins - number of bins
+ * @returns the bins + 1 edges
+ */
+export function uniformEdges(bins: number): Float64Array {
+  const edges = new Float64Array(bins + 1);
+  const step = 1 / bins;
+  for (let i = 0; i < bins; i++) edges[i] = i * step;
+  edges[bins] = 1;
+  return edges;
+}
+
+/**
+ * The calibration curve from each bin's weight, positive weight and score sum (bin b between edges[b] and
+ * edges[b + 1]): the non-empty bins, ECE and MCE, as `calibrationFromCurve` reports them.
+ * @param edges - the bins' edges (bins + 1)
+ * @param count - weight of each bin
+ * @param positives - positive weight of each bin
+ * @param sumScores - weighted score sum of each bin
+ * @param total - total weight
+ * @param strategy - how the edges were chosen (reported)
+ * @returns bins, ECE and MCE
+ */
+export function calibrationFromBins(
+  edges: Float64Array, count: Float64Array, positives: Float64Array, sumScores: Float64Array, total: number, strategy: CalibrationStrategy,
+): CalibrationCurve {
+  const nBins = count.length;
   const bins: CalibrationBin[] = [];
   let ece = 0;
   let mce = 0;

@@ -109,21 +109,46 @@ export function prefixRangeRuns(job: PrefixRangeJob): HeldRuns {
   const merger = out === undefined
     ? new ForwardMerger(new Float64Array(rows), new Uint32Array(rows), new Uint32Array(rows), undefined)
     : new ForwardMerger(out.thresholds.subarray(out.offset), out.tps.subarray(out.offset), out.fps.subarray(out.offset), undefined);
+  mergeSortedBuckets(job.batches, job.buckets, job.sizes, merger);
+  return merger.finish();
+}
+
+/**
+ * Sorts the listed buckets (descending) one by one into a merger, each counting on from the rows above it.
+ * @param batches - the store's batches
+ * @param buckets - bucket ids, descending
+ * @param sizes - rows of each
+ * @param merger - takes the runs
+ * @returns the positives and negatives taken
+ */
+export function mergeSortedBuckets(
+  batches: readonly PrefixBatch[], buckets: ArrayLike<number>, sizes: ArrayLike<number>, merger: ForwardMerger,
+): { positives: number; negatives: number } {
   let offP = 0;
   let offN = 0;
-  sortPrefixBuckets(job.batches, job.buckets, job.sizes, true, (runs, keys, runP, runN) => {
+  sortPrefixBuckets(batches, buckets, sizes, true, (runs, keys, runP, runN) => {
     merger.take(runs, keys, runP, runN, offP, offN);
     offP += runP[runs - 1];
     offN += runN[runs - 1];
   });
-  return merger.finish();
+  return { positives: offP, negatives: offN };
 }
+
+/** Receives merged runs a chunk at a time: `count` runs at the start of the arrays (valid during the call only). */
+export type RunSink = (thresholds: Float64Array, tps: Float64Array, fps: Float64Array, count: number) => void;
+
+/** Runs a {@link ForwardMerger} hands its sink at a time (48 KiB of chunk arrays). */
+export const SINK_CHUNK = 2048;
 
 /**
  * Writes runs forwards into new arrays, merged with held runs: `take` adds runs (descending, cumulative counts from 0)
  * that all score below those taken before, counting on from the rows above them; a run's cumulative count is the held
  * runs' count down to it plus the taken rows' count down to it. A score equal to the last one written (-0 after +0:
  * they bucket apart; a held -0) joins that run with the later counts.
+ *
+ * With a sink ({@link ForwardMerger.toSink}) the arrays are a small chunk instead: whenever it fills, every run but the
+ * last (which a later equal score may still join) goes to the sink, and `finish` hands over the rest — the merged
+ * runs are seen once, in order, and never stored whole.
  */
 export class ForwardMerger {
   private pa = 0;
@@ -138,7 +163,30 @@ export class ForwardMerger {
     private readonly P: Uint32Array | Float64Array,
     private readonly N: Uint32Array | Float64Array,
     private readonly held: HeldRuns | undefined,
+    private readonly sink?: RunSink,
   ) {}
+
+  /**
+   * A merger that hands its merged runs to `sink` in chunks instead of writing them all.
+   * @param held - runs to merge in, or undefined
+   * @param sink - receives the merged runs, in order
+   * @param chunk - runs per chunk (at least 2)
+   * @returns the merger
+   */
+  static toSink(held: HeldRuns | undefined, sink: RunSink, chunk = SINK_CHUNK): ForwardMerger {
+    const size = Math.max(2, chunk);
+    return new ForwardMerger(new Float64Array(size), new Float64Array(size), new Float64Array(size), held, sink);
+  }
+
+  /** Hands the full chunk but its last run to the sink, and moves that run to the front. */
+  private spill(w: number): number {
+    const { T, P, N } = this;
+    this.sink!(T, P as Float64Array, N as Float64Array, w - 1);
+    T[0] = T[w - 1];
+    P[0] = P[w - 1];
+    N[0] = N[w - 1];
+    return 1;
+  }
 
   /**
    * @param runs - how many runs
@@ -160,6 +208,7 @@ export class ForwardMerger {
       while (h < heldLength && heldT[h] > y) {
         pa = heldP[h];
         na = heldN[h];
+        if (w === T.length && this.sink !== undefined) w = this.spill(w);
         w = emitForward(T, P, N, w, heldT[h], pa + pb, na + nb);
         h++;
       }
@@ -170,6 +219,7 @@ export class ForwardMerger {
       }
       pb = offP + runP[r];
       nb = offN + runN[r];
+      if (w === T.length && this.sink !== undefined) w = this.spill(w);
       w = emitForward(T, P, N, w, y, pa + pb, na + nb);
     }
     Object.assign(this, { pa, na, pb, nb, h, w });
@@ -182,7 +232,14 @@ export class ForwardMerger {
     let w = this.w;
     if (this.held !== undefined) {
       const { thresholds, tps, fps } = this.held;
-      for (let h = this.h; h < heldLength; h++) w = emitForward(T, P, N, w, thresholds[h], tps[h] + this.pb, fps[h] + this.nb);
+      for (let h = this.h; h < heldLength; h++) {
+        if (w === T.length && this.sink !== undefined) w = this.spill(w);
+        w = emitForward(T, P, N, w, thresholds[h], tps[h] + this.pb, fps[h] + this.nb);
+      }
+    }
+    if (this.sink !== undefined) {
+      if (w > 0) this.sink(T, P as Float64Array, N as Float64Array, w);
+      w = 0;
     }
     this.w = w;
     this.h = heldLength;

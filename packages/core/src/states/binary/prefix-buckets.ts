@@ -1,10 +1,11 @@
 import { float64Prefix, FLOAT64_PREFIX_BUCKETS } from '../../kernels/js/float64-prefix.js';
 import { uninitializedArray } from '../../kernels/js/uninitialized-array.js';
 import {
-  emitBackward, emitForward, ForwardMerger, prefixRangeRuns, sortPrefixBuckets, type HeldRuns, type PrefixBatch, type PrefixRangeJob,
+  emitBackward, emitForward, ForwardMerger, mergeSortedBuckets, prefixRangeRuns, SINK_CHUNK, sortPrefixBuckets, type HeldRuns, type PrefixBatch, type PrefixRangeJob,
+  type RunSink,
 } from './prefix-bucket-runs.js';
 
-export type { HeldRuns, PrefixRangeJob } from './prefix-bucket-runs.js';
+export type { HeldRuns, PrefixRangeJob, RunSink } from './prefix-bucket-runs.js';
 
 /** Rows from which `drainParallel` splits the sorting across threads (below, worker round trips outweigh it). */
 const PARALLEL_FROM = 1 << 20;
@@ -23,7 +24,8 @@ function sharedBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
  *
  * @remarks Memory: 9 bytes a row held (the score and its class flag), against 16 per distinct score for sorted runs
  * plus what merging runs needs; `drain` adds the curve (16 bytes a distinct score, written into buffers sized by the
- * rows, whose untouched tail stays unallocated memory) and 18 bytes a row of the largest bucket for its sort. Batches
+ * rows, whose untouched tail stays unallocated memory) and 18 bytes a row of the largest bucket for its sort; `visit`
+ * only the sort's 18 bytes a row of the largest bucket (the runs go to its sink a chunk at a time). Batches
  * are never written after `add`, so `addFrom` shares them between stores; they live in shared memory where the
  * runtime has it, for `drainParallel`.
  * @example
@@ -132,18 +134,80 @@ export class PrefixBuckets {
       merged = this.mergeBackward(held, end, (visit) => sortPrefixBuckets(this.batches, buckets, sizes, false, visit));
     } else {
       const merger = new ForwardMerger(uninitializedArray(Float64Array, 2 * end), uninitializedArray(Counts, 2 * end), uninitializedArray(Counts, 2 * end), held);
-      let offP = 0;
-      let offN = 0;
       const { buckets, sizes } = this.nonEmpty(true);
-      sortPrefixBuckets(this.batches, buckets, sizes, true, (runs, keys, runP, runN) => {
-        merger.take(runs, keys, runP, runN, offP, offN);
-        offP += runP[runs - 1];
-        offN += runN[runs - 1];
-      });
+      mergeSortedBuckets(this.batches, buckets, sizes, merger);
       merged = merger.finish();
     }
     this.clear();
     return merged;
+  }
+
+  /**
+   * Sorts every row held, merged with `held` runs, and hands the merged runs to `sink` in chunks (descending scores,
+   * cumulative counts from the top), without writing the curve anywhere: what `drain` into new arrays would return,
+   * seen a chunk at a time. The store keeps its rows (nothing is written to them), so it can be visited again or
+   * drained.
+   * @param held - sorted runs to merge in (read only), or undefined
+   * @param sink - receives the runs
+   * @param chunk - runs per chunk (default `SINK_CHUNK`)
+   */
+  visit(held: HeldRuns | undefined, sink: RunSink, chunk = SINK_CHUNK): void {
+    const merger = ForwardMerger.toSink(held, sink, chunk);
+    const { buckets, sizes } = this.nonEmpty(true);
+    mergeSortedBuckets(this.batches, buckets, sizes, merger);
+    merger.finish();
+  }
+
+  /**
+   * `visit` with the sorting split across threads: the buckets are cut into `parts` ranges of about equal rows; the
+   * highest range is sorted here and handed to the sink as it is sorted, while `sortRange` sorts the others elsewhere
+   * into their own arrays (each about half the curve's bytes of its rows on two threads, instead of the whole curve);
+   * their runs go to the sink after, in order. Fewer than 2^20 rows, or one part, are visited here.
+   * @param held - as `visit`
+   * @param parts - threads to split the sorting across (this one included)
+   * @param sortRange - sorts a range elsewhere (`prefixRangeRuns` on a worker thread, into new arrays)
+   * @param sink - as `visit`
+   * @returns when every run has gone to the sink
+   */
+  async visitParallel(
+    held: HeldRuns | undefined, parts: number, sortRange: (job: PrefixRangeJob) => Promise<HeldRuns>, sink: RunSink,
+  ): Promise<void> {
+    if (parts < 2 || this.rows < PARALLEL_FROM) {
+      this.visit(held, sink);
+      return;
+    }
+    const jobs = this.rangeJobs(parts);
+    const remote = jobs.slice(1).map((job) => sortRange(job));
+    // A failure here must not leave the others' rejections unhandled.
+    for (const r of remote) r.catch(() => undefined);
+    const merger = ForwardMerger.toSink(held, sink);
+    const top = mergeSortedBuckets(this.batches, jobs[0].buckets, jobs[0].sizes, merger);
+    let offP = top.positives;
+    let offN = top.negatives;
+    for (const pending of remote) {
+      const range = await pending;
+      if (range.length === 0) continue;
+      merger.take(range.length, range.thresholds, range.tps as Uint32Array, range.fps as Uint32Array, offP, offN);
+      offP += range.tps[range.length - 1];
+      offN += range.fps[range.length - 1];
+    }
+    merger.finish();
+  }
+
+  /** Contiguous ranges of the descending bucket list, cut where the rows reach each k / parts of the total. */
+  private rangeJobs(parts: number): PrefixRangeJob[] {
+    const { buckets, sizes } = this.nonEmpty(true);
+    const jobs: PrefixRangeJob[] = [];
+    let from = 0;
+    let seen = 0;
+    for (let k = 1; k <= parts && from < buckets.length; k++) {
+      let to = from;
+      const goal = k === parts ? Infinity : (this.rows * k) / parts;
+      while (to < buckets.length && (to === from || seen + sizes[to] <= goal)) seen += sizes[to++];
+      jobs.push({ kind: 'prefix-range', batches: this.batches, buckets: buckets.subarray(from, to), sizes: sizes.subarray(from, to) });
+      from = to;
+    }
+    return jobs;
   }
 
   /**
@@ -161,18 +225,7 @@ export class PrefixBuckets {
     held: HeldRuns | undefined, float: boolean, parts: number, sortRange: (job: PrefixRangeJob) => Promise<HeldRuns>,
   ): Promise<HeldRuns> {
     if (parts < 2 || this.rows < PARALLEL_FROM) return this.drain(held, float);
-    const { buckets, sizes } = this.nonEmpty(true);
-    // Contiguous ranges of the descending bucket list, cut where the rows reach each k / parts of the total.
-    const jobs: PrefixRangeJob[] = [];
-    let from = 0;
-    let seen = 0;
-    for (let k = 1; k <= parts && from < buckets.length; k++) {
-      let to = from;
-      const goal = k === parts ? Infinity : (this.rows * k) / parts;
-      while (to < buckets.length && (to === from || seen + sizes[to] <= goal)) seen += sizes[to++];
-      jobs.push({ kind: 'prefix-range', batches: this.batches, buckets: buckets.subarray(from, to), sizes: sizes.subarray(from, to) });
-      from = to;
-    }
+    const jobs = this.rangeJobs(parts);
     if (held === undefined && !float) {
       // Nothing to merge in: each range writes its runs where its rows start in one set of shared arrays, and the
       // ranges are then moved together (fresh memory is slow to touch: no second copy of the curve).

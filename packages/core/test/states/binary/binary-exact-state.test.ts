@@ -160,6 +160,7 @@ describe('BinaryExactState with unsorted rows held (EXACT_DEFERRAL)', () => {
     const [a, b, c] = batches(rows, [0, 66_000, 133_000, 200_000]).map((r) => () => fed([r]));
     expect(a().merge(b()).merge(c()).compute()).toEqual(whole);
     expect(c().merge(a().merge(b())).compute()).toEqual(whole);
+    expect(c().merge(a().merge(b())).computeFinal()).toEqual(whole);
     // A sorted state merged with an unsorted one, both ways; the other state is unchanged by the merge.
     const sortedA = a();
     sortedA.curve();
@@ -188,15 +189,47 @@ describe('BinaryExactState with unsorted rows held (EXACT_DEFERRAL)', () => {
       s.update(slice(more, 210_000, 280_000)); // now more: sorted, merged into the runs' own buffers (they have room)
       expect(s.bytes).toBe(settled);
       s.update(slice(more, 280_000, 350_000));
+      // Held runs and waiting rows reported together, without settling, then settled.
+      expect(s.computeFinal()).toEqual(oneShot(more));
       expect(s.compute()).toEqual(oneShot(more));
     } finally {
       Object.assign(EXACT_DEFERRAL, saved);
     }
   });
 
+  it('computeFinal reports the waiting rows without settling them (twice the same); compute settles them; the curves need them settled', async () => {
+    const cuts = [0, 66_666, 133_333, 200_000];
+    const s = big(cuts);
+    expect(s.computeFinal()).toEqual(whole);
+    expect(s.bytes).toBe(9 * 200_000);
+    expect(s.computeFinal()).toEqual(whole);
+    expect(s.toJSON()).toEqual(big(cuts).toJSON());
+    const settles = big(cuts);
+    expect(settles.compute()).toEqual(whole);
+    expect(settles.bytes).not.toBe(9 * 200_000);
+    // With held runs and waiting rows, other options, costs and calibration bins.
+    const extra = { bins: 7, costFp: 2, costFn: 5 };
+    const options = { threshold: 0.3, beta: 2 };
+    const mixed = new BinaryExactState({ labels, options, extra });
+    mixed.update(slice(rows, 0, 70_000));
+    mixed.curve();
+    mixed.update(slice(rows, 70_000, 200_000));
+    const before = mixed.bytes;
+    expect(mixed.computeFinal()).toEqual(oneShot(rows, options, extra));
+    expect(mixed.bytes).toBe(before);
+    const curves = fed(batches(rows, cuts), { curves: true });
+    expect(curves.computeFinal()).toEqual(oneShot(rows, { curves: true }));
+    expect(curves.bytes).not.toBe(9 * 200_000);
+    // computeInParallel: below 2^20 rows, or with the curves, what computeFinal gives (the curves settled in parallel).
+    const sortRange = async (): Promise<never> => { throw new Error('not split below 2^20 rows'); };
+    expect(await big(cuts).computeInParallel(2, sortRange, () => undefined)).toEqual(whole);
+    expect(await fed(batches(rows, cuts), { curves: true }).computeInParallel(2, sortRange, () => undefined)).toEqual(oneShot(rows, { curves: true }));
+  });
+
   it('swaps classes and keeps -0 and ties exact with rows waiting', () => {
     const logits = mapScores(rows, (s, i) => (i % 9 === 0 ? -0 : Math.round(Math.log(s / (1 - s)) * 4) / 4));
     expect(fed(batches(logits, [0, 100_000, 200_000])).compute()).toEqual(oneShot(logits));
+    expect(fed(batches(logits, [0, 100_000, 200_000])).computeFinal()).toEqual(oneShot(logits));
     const flipped = { scores: rows.scores, positive: rows.positive.map((f) => 1 - f) };
     expect(big([0, 200_000]).swapClasses().compute()).toEqual(oneShot(flipped));
   });

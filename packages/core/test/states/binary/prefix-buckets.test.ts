@@ -138,4 +138,92 @@ describe('PrefixBuckets', () => {
     expect(plain(await small.drainParallel(undefined, false, 2, sortRange))).toEqual(plain(jsBinaryClfCurve(heldRows)));
     expect(remote).toBe(0);
   });
+
+  /** The runs a visit hands its sink, concatenated (chunks checked: descending, at most `chunk` runs each). */
+  const collect = () => {
+    const t: number[] = [];
+    const p: number[] = [];
+    const n: number[] = [];
+    let chunks = 0;
+    const sink = (thresholds: Float64Array, tps: Float64Array, fps: Float64Array, count: number) => {
+      chunks++;
+      t.push(...thresholds.subarray(0, count));
+      p.push(...tps.subarray(0, count));
+      n.push(...fps.subarray(0, count));
+    };
+    return { sink, runs: () => ({ thresholds: t, tps: p, fps: n }), chunks: () => chunks };
+  };
+
+  it('visit hands over in chunks the runs drain returns, merged with held runs, and keeps its rows', () => {
+    const rnd = seededRandom(6);
+    const signed = mapScores(rows, (s, i) => (i % 11 === 0 ? (rnd() < 0.5 ? -0 : 0) : Math.round(Math.log(s / (1 - s)) * 16) / 16));
+    const heldRows = slice(signed, 0, 8_000);
+    const restRows = slice(signed, 8_000, 30_000);
+    const want = plain(jsBinaryClfCurve(signed));
+    for (const held of [undefined, asHeld(jsBinaryClfCurve(heldRows)), asHeld(jsBinaryClfCurve(heldRows), 0, true)]) {
+      const b = new PrefixBuckets();
+      b.add(restRows.scores.subarray(0, 9_000), restRows.positive.subarray(0, 9_000));
+      b.add(restRows.scores.subarray(9_000), restRows.positive.subarray(9_000));
+      const expected = held === undefined ? plain(jsBinaryClfCurve(restRows)) : want;
+      for (const chunk of [2, 3, 1000, 1 << 20]) {
+        const got = collect();
+        b.visit(held, got.sink, chunk);
+        const runs = got.runs();
+        expect(runs, `held ${held !== undefined}, chunk ${chunk}`).toEqual(expected);
+        // Full chunks but for the run kept back for a possible equal score: chunk - 1 runs each.
+        expect(got.chunks()).toBe(Math.max(1, Math.ceil((expected.thresholds.length - 1) / (Math.max(2, chunk) - 1))));
+      }
+      // -0 joined with +0 into one run of +0, as drain writes it.
+      const zero = collect();
+      b.visit(held, zero.sink);
+      const at = zero.runs().thresholds.indexOf(0);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(Object.is(zero.runs().thresholds[at], 0)).toBe(true);
+      // The rows are still there: draining now gives the same curve.
+      expect(b.rows).toBe(22_000);
+      expect(plain(b.drain(held === undefined ? undefined : asHeld(jsBinaryClfCurve(heldRows)), false))).toEqual(expected);
+    }
+    // Nothing waiting: the held runs; nothing at all: no chunk.
+    const heldOnly = collect();
+    new PrefixBuckets().visit(asHeld(jsBinaryClfCurve(heldRows)), heldOnly.sink, 5);
+    expect(heldOnly.runs()).toEqual(plain(jsBinaryClfCurve(heldRows)));
+    const none = collect();
+    new PrefixBuckets().visit(undefined, none.sink);
+    expect(none.chunks()).toBe(0);
+  });
+
+  it('visitParallel: the runs of visit, the highest range sorted here and the others by sortRange, with or without held runs', async () => {
+    const big = generatedRows(1_300_000, 14);
+    const rnd = seededRandom(7);
+    const signed = mapScores(big, (s) => (rnd() < 0.02 ? (rnd() < 0.5 ? -0 : 0) : Math.round(Math.log(s / (1 - s)) * 64) / 64));
+    const heldRows = slice(signed, 0, 200_000);
+    const restRows = slice(signed, 200_000, 1_300_000);
+    let remote = 0;
+    const sortRange = async (job: PrefixRangeJob) => {
+      remote++;
+      return prefixRangeRuns(structuredClone(job));
+    };
+    for (const held of [undefined, asHeld(jsBinaryClfCurve(heldRows))]) {
+      const b = new PrefixBuckets();
+      b.add(restRows.scores.subarray(0, 500_000), restRows.positive.subarray(0, 500_000));
+      b.add(restRows.scores.subarray(500_000), restRows.positive.subarray(500_000));
+      const want = collect();
+      b.visit(held, want.sink);
+      for (const parts of [2, 3]) {
+        const got = collect();
+        remote = 0;
+        await b.visitParallel(held, parts, sortRange, got.sink);
+        expect(got.runs(), `${parts} parts, held ${held !== undefined}`).toEqual(want.runs());
+        expect(remote).toBe(parts - 1);
+      }
+    }
+    // Below 2^20 rows, or one part: visited on this thread.
+    const small = new PrefixBuckets();
+    small.add(heldRows.scores, heldRows.positive);
+    remote = 0;
+    const got = collect();
+    await small.visitParallel(undefined, 2, sortRange, got.sink);
+    expect(got.runs()).toEqual(plain(jsBinaryClfCurve(heldRows)));
+    expect(remote).toBe(0);
+  });
 });
