@@ -95,7 +95,7 @@ function binaryTask(
     // driver names the labels and swaps the classes at the end if the positive label turns out to be the other one.
     toState: (context) => createBinaryState(context.curveMode, {
       labels: STREAM_LABELS, options: { ...opts, posLabel: undefined }, extra, bins: context.histogramBins,
-      swappable: context.settledClasses !== true,
+      swappable: context.settledClasses !== true, rowBuffers: context.rowBuffers,
     }).update(lastRows),
   };
 }

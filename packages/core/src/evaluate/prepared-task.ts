@@ -1,3 +1,4 @@
+import type { PrefixRowPool } from '../states/binary/prefix-row-pool.js';
 import type { Kernels } from '../kernels/binary-clf-curve.js';
 import type { LabelValue, ReportInterval, TaskName } from '../report/report.js';
 import type { MetricState } from '../states/metric-state.js';
@@ -58,6 +59,11 @@ export interface StreamContext {
    * `swapClasses` (the binned state then keeps the log-loss and Brier sums of one labelling instead of two).
    */
   readonly settledClasses?: boolean;
+  /**
+   * Binary exact: the stream's pool of waiting-row buffers (`PrefixRowPool`), so that rows arriving after a sort
+   * reuse the buffers it consumed.
+   */
+  readonly rowBuffers?: PrefixRowPool;
   /** The stream-wide id of a ranking query value (batch-local codes differ between batches). */
   queryId(value: LabelValue): number;
   /** Query values by stream-wide id (grows as batches arrive). */

@@ -1,3 +1,4 @@
+import { PrefixRowPool } from '../states/binary/prefix-row-pool.js';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { emptyStateError, stateReport } from './state-report.js';
 import { ValidationError } from '../errors.js';
@@ -77,7 +78,9 @@ export class StreamRun {
     if ((spec.by?.length ?? 0) > 0 || spec.ci !== undefined) {
       throw new ValidationError('invalid_argument', '--by and --ci need the whole input in memory; drop --stream / --curve-mode binned, or read from a file instead of stdin.');
     }
-    this.context = { curveMode: options.curveMode ?? 'exact', histogramBins: options.histogramBins, ...queryIdRegistry() };
+    this.context = {
+      curveMode: options.curveMode ?? 'exact', histogramBins: options.histogramBins, rowBuffers: new PrefixRowPool(), ...queryIdRegistry(),
+    };
     this.binary = spec.task === 'binary' ? new BinaryClasses(spec.label, spec.posLabel) : undefined;
     this.leaves = this.leafBatches(options.leafRows);
     this.release = options.release;

@@ -12,6 +12,7 @@ import {
   type BinaryConfigJson, type BinaryStateConfig, type BinaryStateInit,
 } from './binary-state-config.js';
 import { PrefixBuckets, type HeldRuns, type PrefixRangeJob } from './prefix-buckets.js';
+import type { PrefixRowPool } from './prefix-row-pool.js';
 import { ScoreRuns } from './score-runs.js';
 
 /**
@@ -90,7 +91,11 @@ export class BinaryExactState implements MetricState<BinaryRows> {
    */
   constructor(init: BinaryStateInit) {
     this.config = resolveBinaryStateConfig(init);
+    this.rowBuffers = init.rowBuffers;
   }
+
+  /** Where waiting rows take their buffers and give them back once sorted (see `BinaryStateInit.rowBuffers`). */
+  private readonly rowBuffers: PrefixRowPool | undefined;
 
   /** Number of distinct scores held. */
   /**
@@ -131,7 +136,7 @@ export class BinaryExactState implements MetricState<BinaryRows> {
     const n = rows.scores.length;
     if (rows.weights === undefined && n >= EXACT_DEFERRAL.fromRows) {
       if ((this.pending?.rows ?? 0) + n > 0xffffffff) this.settle();
-      (this.pending ??= new PrefixBuckets()).add(rows.scores, rows.positive);
+      (this.pending ??= new PrefixBuckets(this.rowBuffers)).add(rows.scores, rows.positive);
       this.settleWhenFull();
     } else {
       this.runs.mergeCurve(jsBinaryClfCurve(rows), rows.weights !== undefined);
@@ -203,10 +208,19 @@ export class BinaryExactState implements MetricState<BinaryRows> {
     this.runs.mergeFrom(other.runs);
     if (waiting !== undefined && waiting.rows > 0) {
       if ((this.pending?.rows ?? 0) + waiting.rows > 0xffffffff) this.settle();
-      (this.pending ??= new PrefixBuckets()).addFrom(waiting);
+      (this.pending ??= new PrefixBuckets(this.rowBuffers)).addFrom(waiting);
       this.settleWhenFull();
     }
     return this;
+  }
+
+  /**
+   * Lets go of the waiting rows (see `MetricState.recycle`): rows no other state holds go back to the row buffers.
+   * For a state merged into another (which shares its waiting rows) and not used again.
+   */
+  recycle(): void {
+    this.pending?.release();
+    this.pending = undefined;
   }
 
   /** @returns the cumulative curve of everything added (fresh arrays) */

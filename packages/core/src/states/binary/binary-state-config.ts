@@ -1,3 +1,4 @@
+import type { PrefixRowPool } from './prefix-row-pool.js';
 import { ValidationError } from '../../errors.js';
 import type { BinaryDetailOptions } from '../../evaluate/binary-result.js';
 import { resolveBinaryOptions, type BinaryEvaluationOptions, type ResolvedBinaryOptions } from '../../evaluate/binary-options.js';
@@ -10,6 +11,11 @@ export interface BinaryStateInit {
   readonly labels: BinaryLabels;
   readonly options: BinaryEvaluationOptions;
   readonly extra?: BinaryDetailOptions;
+  /**
+   * Exact states: buffers for rows waiting to be sorted, shared by the states of one evaluation (the buffers of
+   * sorted rows go back there for the next); default none (new buffers each time). Not serialised.
+   */
+  readonly rowBuffers?: PrefixRowPool;
 }
 
 /** A number in JSON: finite numbers as themselves, ±Infinity as the strings `Infinity` / `-Infinity`. */

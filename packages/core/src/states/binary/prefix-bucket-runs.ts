@@ -11,6 +11,11 @@ export interface PrefixBatch {
   /** Row offset of each of `buckets` in `keys` / `flags`, then the batch's length. */
   readonly starts: Uint32Array;
   readonly positives: number;
+  /**
+   * Stores holding the batch (`PrefixBuckets.addFrom` shares batches); when the last lets go (drained, or its state
+   * recycled), its arrays go back to the store's `PrefixRowPool`.
+   */
+  holders: number;
 }
 
 /** Sorted runs in arrays with room: `length` runs at their start (see `PrefixBuckets.drain`). */

@@ -4,16 +4,12 @@ import {
   emitBackward, emitForward, ForwardMerger, mergeSortedBuckets, prefixRangeRuns, SINK_CHUNK, sortPrefixBuckets, type HeldRuns, type PrefixBatch, type PrefixRangeJob,
   type RunSink,
 } from './prefix-bucket-runs.js';
+import { fresh, type PrefixRowPool } from './prefix-row-pool.js';
 
 export type { HeldRuns, PrefixRangeJob, RunSink } from './prefix-bucket-runs.js';
 
 /** Rows from which `drainParallel` splits the sorting across threads (below, worker round trips outweigh it). */
 const PARALLEL_FROM = 1 << 20;
-
-/** Memory other threads can read (where the runtime has it): batches are sorted there by `drainParallel`. */
-function sharedBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
-  return typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
-}
 
 /**
  * Unweighted binary rows kept unsorted until their curve is needed, grouped by the 16-bit prefix of their score (sign,
@@ -37,6 +33,13 @@ function sharedBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
  */
 export class PrefixBuckets {
   private batches: PrefixBatch[] = [];
+
+  /**
+   * @param pool - where the arrays of new batches come from and where those of sorted batches go back (default: new
+   *   arrays each time, and sorted batches left to the garbage collector)
+   */
+  constructor(private readonly pool?: PrefixRowPool) {}
+
   /** Rows per bucket over every batch. */
   private readonly totals = new Float64Array(FLOAT64_PREFIX_BUCKETS);
   /** Rows held. */
@@ -78,8 +81,7 @@ export class PrefixBuckets {
       at += c;
     }
     starts[used] = n;
-    const keys = new Float64Array(sharedBuffer(8 * n));
-    const flags = new Uint8Array(sharedBuffer(n));
+    const { keys, flags } = this.pool?.take(n) ?? fresh(n);
     let positives = 0;
     for (let i = 0; i < n; i++) {
       const b = float64Prefix(hi[2 * i + 1]);
@@ -89,7 +91,7 @@ export class PrefixBuckets {
       flags[to] = f;
       positives += f;
     }
-    this.batches.push({ keys, flags, buckets, starts, positives });
+    this.batches.push({ keys, flags, buckets, starts, positives, holders: 1 });
     this.rows += n;
     this.positives += positives;
   }
@@ -105,6 +107,7 @@ export class PrefixBuckets {
     for (const batch of batches) {
       this.rows += batch.keys.length;
       this.positives += batch.positives;
+      batch.holders++;
     }
   }
 
@@ -358,7 +361,16 @@ export class PrefixBuckets {
     return { buckets, sizes };
   }
 
+  /**
+   * Lets go of every row held (the store is then empty): batches no other store holds go back to the pool. For a
+   * store whose rows were shared into another (`addFrom`) and that is not used again.
+   */
+  release(): void {
+    this.clear();
+  }
+
   private clear(): void {
+    for (const batch of this.batches) if (--batch.holders === 0) this.pool?.give(batch);
     this.batches = [];
     this.totals.fill(0);
     this.rows = 0;
