@@ -119,6 +119,20 @@ export function prefixRangeRuns(job: PrefixRangeJob): HeldRuns {
 }
 
 /**
+ * Takes a range's runs (descending, counts from 0 within the range: `prefixRangeRuns`) into a merger, below everything
+ * taken so far, counting on from `taken`, which it advances.
+ * @param merger - takes the runs
+ * @param range - the range's runs
+ * @param taken - positives and negatives taken before (all scoring higher); advanced by the range's
+ */
+export function takeRange(merger: ForwardMerger, range: HeldRuns, taken: { positives: number; negatives: number }): void {
+  if (range.length === 0) return;
+  merger.take(range.length, range.thresholds, range.tps as Uint32Array, range.fps as Uint32Array, taken.positives, taken.negatives);
+  taken.positives += range.tps[range.length - 1];
+  taken.negatives += range.fps[range.length - 1];
+}
+
+/**
  * Sorts the listed buckets (descending) one by one into a merger, each counting on from the rows above it.
  * @param batches - the store's batches
  * @param buckets - bucket ids, descending

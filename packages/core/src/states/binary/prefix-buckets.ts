@@ -1,7 +1,7 @@
 import { float64Prefix, FLOAT64_PREFIX_BUCKETS } from '../../kernels/js/float64-prefix.js';
 import { uninitializedArray } from '../../kernels/js/uninitialized-array.js';
 import {
-  emitBackward, emitForward, ForwardMerger, mergeSortedBuckets, prefixRangeRuns, SINK_CHUNK, sortPrefixBuckets, type HeldRuns, type PrefixBatch, type PrefixRangeJob,
+  emitBackward, emitForward, ForwardMerger, mergeSortedBuckets, prefixRangeRuns, SINK_CHUNK, sortPrefixBuckets, takeRange, type HeldRuns, type PrefixBatch, type PrefixRangeJob,
   type RunSink,
 } from './prefix-bucket-runs.js';
 import { fresh, type PrefixRowPool } from './prefix-row-pool.js';
@@ -184,16 +184,8 @@ export class PrefixBuckets {
     // A failure here must not leave the others' rejections unhandled.
     for (const r of remote) r.catch(() => undefined);
     const merger = ForwardMerger.toSink(held, sink);
-    const top = mergeSortedBuckets(this.batches, jobs[0].buckets, jobs[0].sizes, merger);
-    let offP = top.positives;
-    let offN = top.negatives;
-    for (const pending of remote) {
-      const range = await pending;
-      if (range.length === 0) continue;
-      merger.take(range.length, range.thresholds, range.tps as Uint32Array, range.fps as Uint32Array, offP, offN);
-      offP += range.tps[range.length - 1];
-      offN += range.fps[range.length - 1];
-    }
+    const taken = mergeSortedBuckets(this.batches, jobs[0].buckets, jobs[0].sizes, merger);
+    for (const pending of remote) takeRange(merger, await pending, taken);
     merger.finish();
   }
 
@@ -275,14 +267,8 @@ export class PrefixBuckets {
       return merged;
     }
     const merger = new ForwardMerger(uninitializedArray(Float64Array, 2 * end), uninitializedArray(Counts, 2 * end), uninitializedArray(Counts, 2 * end), held);
-    let offP = 0;
-    let offN = 0;
-    for (const range of ranges) {
-      if (range.length === 0) continue;
-      merger.take(range.length, range.thresholds, range.tps as Uint32Array, range.fps as Uint32Array, offP, offN);
-      offP += range.tps[range.length - 1];
-      offN += range.fps[range.length - 1];
-    }
+    const taken = { positives: 0, negatives: 0 };
+    for (const range of ranges) takeRange(merger, range, taken);
     this.clear();
     return merger.finish();
   }
