@@ -94,26 +94,45 @@ export function gainsTable(curve: BinaryClfCurve, options: { groups?: number } =
     }
     const cumTp = tps[last];
     const cumFp = fps[last];
-    const pos = cumTp - startTp;
-    const rows = pos + (cumFp - startFp);
-    const cumRows = cumTp + cumFp;
-    const rate = pos / rows;
-    groups.push({
-      group,
-      threshold: thresholds[last],
-      rows,
-      positives: pos,
-      cumulative_rows: cumRows,
-      cumulative_share_of_rows: cumRows / total,
-      cumulative_positives: cumTp,
-      cumulative_share_of_positives: p > 0 ? cumTp / p : NaN,
-      response_rate: rate,
-      lift: p > 0 ? rate / prevalence : NaN,
-      cumulative_lift: p > 0 ? cumTp / cumRows / prevalence : NaN,
-    });
+    groups.push(gainsGroup(group, thresholds[last], startTp, startFp, cumTp, cumFp, p, total));
     prevTp = cumTp;
     prevFp = cumFp;
     k = last + 1;
   }
   return { groups, group_count: g, prevalence, total };
+}
+
+/**
+ * One row of the gains table: the group from the cumulative weight before it to that at its lowest score.
+ * @param group - its number
+ * @param threshold - its lowest score
+ * @param startTp - cumulative positive weight above it
+ * @param startFp - cumulative negative weight above it
+ * @param cumTp - cumulative positive weight down to its lowest score
+ * @param cumFp - cumulative negative weight down to its lowest score
+ * @param p - total positive weight
+ * @param total - total weight
+ * @returns the group's counts, shares, response rate and lifts
+ */
+export function gainsGroup(
+  group: number, threshold: number, startTp: number, startFp: number, cumTp: number, cumFp: number, p: number, total: number,
+): GainsGroup {
+  const prevalence = total > 0 ? p / total : NaN;
+  const pos = cumTp - startTp;
+  const rows = pos + (cumFp - startFp);
+  const cumRows = cumTp + cumFp;
+  const rate = pos / rows;
+  return {
+    group,
+    threshold,
+    rows,
+    positives: pos,
+    cumulative_rows: cumRows,
+    cumulative_share_of_rows: cumRows / total,
+    cumulative_positives: cumTp,
+    cumulative_share_of_positives: p > 0 ? cumTp / p : NaN,
+    response_rate: rate,
+    lift: p > 0 ? rate / prevalence : NaN,
+    cumulative_lift: p > 0 ? cumTp / cumRows / prevalence : NaN,
+  };
 }

@@ -1,12 +1,11 @@
 import { ValidationError } from '../../errors.js';
 import { checkCosts } from '../binary-extras/threshold-sweep.js';
 import { calibrationFromBins, uniformEdges, type CalibrationCurve } from '../binary-extras/calibration-curve.js';
-import type { GainsGroup, GainsTable } from '../binary-extras/gains-table.js';
+import { gainsGroup, type GainsGroup, type GainsTable } from '../binary-extras/gains-table.js';
 import type { BinaryConfusion } from './confusion-at-threshold.js';
-import type { CurveSummary } from './curve-summary.js';
+import { addRunLosses, type CurveSummary } from './curve-summary.js';
 import { NegLogSum } from './neg-log-sum.js';
 
-const EPS = Number.EPSILON;
 
 /**
  * What a binary report reads off its curve (see `binaryMetricsFromDigest`): from the curve's arrays
@@ -202,22 +201,7 @@ export class CurvePass {
 
   /** curveLossSums' loop. */
   private takeLosses(thresholds: Float64Array, tps: Float64Array | Uint32Array, fps: Float64Array | Uint32Array, count: number): void {
-    const logs = this.logs;
-    let brier = this.brier;
-    let prevTp = this.prevTp;
-    let prevFp = this.prevFp;
-    for (let k = 0; k < count; k++) {
-      const a = tps[k];
-      const b = fps[k];
-      const t = thresholds[k];
-      const pos = a - prevTp;
-      const neg = b - prevFp;
-      logs.addCounts(Math.min(Math.max(t, EPS), 1 - EPS), pos, neg);
-      brier += pos * (1 - t) * (1 - t) + neg * t * t;
-      prevTp = a;
-      prevFp = b;
-    }
-    this.brier = brier;
+    this.brier = addRunLosses(this.logs, this.brier, thresholds, tps, fps, count, this.prevTp, this.prevFp);
   }
 
   /** calibrationFromCurve's bins: bin b >= 1 holds the scores above edges[b] not taken by a higher bin; bin 0 the rest. */
@@ -278,25 +262,7 @@ export class CurvePass {
   }
 
   private closeGroup(threshold: number, cumTp: number, cumFp: number): void {
-    const { p, total } = this;
-    const prevalence = total > 0 ? p / total : NaN;
-    const pos = cumTp - this.groupStartTp;
-    const rows = pos + (cumFp - this.groupStartFp);
-    const cumRows = cumTp + cumFp;
-    const rate = pos / rows;
-    this.groups.push({
-      group: this.group,
-      threshold,
-      rows,
-      positives: pos,
-      cumulative_rows: cumRows,
-      cumulative_share_of_rows: cumRows / total,
-      cumulative_positives: cumTp,
-      cumulative_share_of_positives: p > 0 ? cumTp / p : NaN,
-      response_rate: rate,
-      lift: p > 0 ? rate / prevalence : NaN,
-      cumulative_lift: p > 0 ? cumTp / cumRows / prevalence : NaN,
-    });
+    this.groups.push(gainsGroup(this.group, threshold, this.groupStartTp, this.groupStartFp, cumTp, cumFp, this.p, this.total));
   }
 
   /**

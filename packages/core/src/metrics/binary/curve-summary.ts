@@ -150,10 +150,28 @@ export function withLossSums(summary: CurveSummary, sums: CurveLossSums, curve: 
 export function curveLossSums(curve: BinaryClfCurve): CurveLossSums {
   const { thresholds, tps, fps } = curve;
   const logs = new NegLogSum();
-  let brier = 0;
-  let prevTp = 0;
-  let prevFp = 0;
-  for (let k = 0; k < thresholds.length; k++) {
+  const brier = addRunLosses(logs, 0, thresholds, tps, fps, thresholds.length, 0, 0);
+  return { logLoss: logs.total(), brier };
+}
+
+/**
+ * The loop of {@link curveLossSums} over some runs of a curve (also a `CurvePass`'s, a chunk of runs at a time): adds
+ * each run's -log(p) terms to `logs` and returns `brier` plus its squared errors.
+ * @param logs - the running log-loss sum (added to)
+ * @param brier - the Brier sum so far
+ * @param thresholds - the runs' scores, descending
+ * @param tps - their cumulative positive weight
+ * @param fps - their cumulative negative weight
+ * @param count - runs to take from the start of the arrays
+ * @param prevTp - cumulative positive weight above the first of them
+ * @param prevFp - cumulative negative weight above the first of them
+ * @returns the Brier sum with these runs
+ */
+export function addRunLosses(
+  logs: NegLogSum, brier: number, thresholds: Float64Array, tps: Float64Array | Uint32Array, fps: Float64Array | Uint32Array,
+  count: number, prevTp: number, prevFp: number,
+): number {
+  for (let k = 0; k < count; k++) {
     const a = tps[k];
     const b = fps[k];
     const t = thresholds[k];
@@ -164,5 +182,5 @@ export function curveLossSums(curve: BinaryClfCurve): CurveLossSums {
     prevTp = a;
     prevFp = b;
   }
-  return { logLoss: logs.total(), brier };
+  return brier;
 }

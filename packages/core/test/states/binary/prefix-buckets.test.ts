@@ -22,6 +22,12 @@ const asHeld = (c: Curve, room = 0, float = false) => {
   return { thresholds, tps, fps, length: m };
 };
 
+/** 1.3e6 rows of rounded logits, 2% of them zeros of either sign: more than 2^20 after 200 000 held ones. */
+const bigSignedRows = (seed: number, zeros: number) => {
+  const rnd = seededRandom(zeros);
+  return mapScores(generatedRows(1_300_000, seed), (s) => (rnd() < 0.02 ? (rnd() < 0.5 ? -0 : 0) : Math.round(Math.log(s / (1 - s)) * 64) / 64));
+};
+
 describe('PrefixBuckets', () => {
   const rows = generatedRows(30_000, 11);
 
@@ -100,9 +106,7 @@ describe('PrefixBuckets', () => {
 
   it('drainParallel: the same runs with the sorting split into 2 or 3 ranges, with or without held runs', async () => {
     // More than 2^20 rows after the held ones: below that, drainParallel drains on this thread.
-    const big = generatedRows(1_300_000, 13);
-    const rnd = seededRandom(5);
-    const signed = mapScores(big, (s) => (rnd() < 0.02 ? (rnd() < 0.5 ? -0 : 0) : Math.round(Math.log(s / (1 - s)) * 64) / 64));
+    const signed = bigSignedRows(13, 5);
     const want = plain(jsBinaryClfCurve(signed));
     const heldRows = slice(signed, 0, 200_000);
     const restRows = slice(signed, 200_000, 1_300_000);
@@ -193,9 +197,7 @@ describe('PrefixBuckets', () => {
   });
 
   it('visitParallel: the runs of visit, the highest range sorted here and the others by sortRange, with or without held runs', async () => {
-    const big = generatedRows(1_300_000, 14);
-    const rnd = seededRandom(7);
-    const signed = mapScores(big, (s) => (rnd() < 0.02 ? (rnd() < 0.5 ? -0 : 0) : Math.round(Math.log(s / (1 - s)) * 64) / 64));
+    const signed = bigSignedRows(14, 7);
     const heldRows = slice(signed, 0, 200_000);
     const restRows = slice(signed, 200_000, 1_300_000);
     let remote = 0;
