@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { radixSortFloat64 } from '../../src/kernels/js/radix-sort-float64.js';
+import { radixSortFloat64, radixSortSharedPrefix } from '../../src/kernels/js/radix-sort-float64.js';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -117,5 +117,49 @@ describe('radixSortFloat64', () => {
 
   it('rejects a payload of another length', () => {
     expect(() => radixSortFloat64(new Float64Array(3), new Float64Array(2))).toThrow(RangeError);
+  });
+});
+
+describe('radixSortSharedPrefix', () => {
+  /** n keys with the given top 16 bits and random low 48 bits (a quarter repeated), as one prefix bucket holds them. */
+  function bucket(top16: number, n: number, seed: number): Float64Array {
+    const rnd = lcg(seed);
+    const keys = new Float64Array(n);
+    const words = new Uint32Array(keys.buffer);
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && rnd() < 0.25) {
+        keys[i] = keys[Math.floor(rnd() * i)];
+        continue;
+      }
+      words[2 * i] = Math.floor(rnd() * 2 ** 32) >>> 0;
+      words[2 * i + 1] = ((top16 << 16) | Math.floor(rnd() * 2 ** 16)) >>> 0;
+    }
+    return keys;
+  }
+
+  // Probabilities around 0.7, negatives around -3, +0 with subnormals, -0 with negative subnormals, few keys.
+  const prefixes: Array<[string, number, number]> = [['0.7', 0x3fe6, 20_000], ['-3', 0xc008, 20_000], ['+0 and subnormals', 0x0000, 5000],
+    ['-0 and negative subnormals', 0x8000, 5000], ['below the comparison sort size', 0x3fe6, 300]];
+  for (const [name, top16, n] of prefixes) {
+    it(`sorts like radixSortFloat64, stably, both ways: ${name}`, () => {
+      const original = bucket(top16, n, top16 + n);
+      if (top16 === 0x0000) original[3] = 0;
+      if (top16 === 0x8000) original[3] = -0;
+      for (const descending of [false, true]) {
+        const want = Float64Array.from(original);
+        const wantFlags = Uint8Array.from({ length: n }, (_, i) => i % 251);
+        radixSortFloat64(want, wantFlags, undefined, descending);
+        const keys = Float64Array.from(original);
+        const flags = Uint8Array.from({ length: n }, (_, i) => i % 251);
+        radixSortSharedPrefix(keys, flags, { keys: new Float64Array(n + 5), payload: new Uint8Array(n + 5) }, descending);
+        // Bit for bit (-0 included), payload in the same (stable) order.
+        expect(new Uint32Array(keys.buffer)).toEqual(new Uint32Array(want.buffer));
+        expect(flags).toEqual(wantFlags);
+      }
+    });
+  }
+
+  it('rejects a payload of another length', () => {
+    expect(() => radixSortSharedPrefix(new Float64Array(3), new Uint8Array(2), { keys: new Float64Array(3), payload: new Uint8Array(3) }, false)).toThrow(RangeError);
   });
 });

@@ -115,6 +115,91 @@ export function radixSortFloat64<P extends Float64Array | Uint8Array>(
   if (payload !== undefined && srcPay !== payload && srcPay !== undefined) payload.set(srcPay);
 }
 
+/** Digit width and buckets of {@link radixSortSharedPrefix}: four 12-bit digits cover the 48 bits below a shared prefix. */
+const LOW_DIGIT_BITS = 12;
+const LOW_BUCKETS = 1 << LOW_DIGIT_BITS;
+/**
+ * Each 12-bit digit of the low 48 bits, least significant first, as ((lo >>> a) & la) | (((hi >>> c) << b) & hm): bits
+ * 0-11 and 12-23 of the low word, bits 24-31 of the low word with bits 0-3 of the high word, bits 4-15 of the high word.
+ */
+const LOW_DIGITS: ReadonlyArray<readonly [number, number, number, number, number]> = [
+  [0, 0xfff, 0, 0, 0], [12, 0xfff, 0, 0, 0], [24, 0xff, 0, 8, 0xf00], [0, 0, 4, 0, 0xfff],
+];
+
+/**
+ * `radixSortFloat64` for keys that share their top 16 bits (sign, exponent and the top 4 mantissa bits: the keys of
+ * one `float64Prefix` bucket, as `PrefixBuckets` sorts them): the 48 bits below the prefix in four passes of 12-bit
+ * digits instead of five of 11 bits, and no mapping of the bits — within one sign, the bits order the values (the
+ * other way round for negative keys). Same result as `radixSortFloat64` (stable).
+ *
+ * @remarks Measured (2-core VM, in one process): the benchmark's 1e7 scores in their 372 prefix buckets, each sorted with
+ * its class flags and compacted into runs (`sortedRuns`), 366 -> 330 ms (the last 4 of 6 rounds); the streamed exact
+ * CLI on them 886 -> 856 ms (medians of 10 alternating runs).
+ * @param keys - keys sharing their top 16 bits (unchecked: a key that does not is sorted by its low bits only)
+ * @param payload - values moved with their keys (same length)
+ * @param scratch - work buffers of at least `keys.length`
+ * @param descending - sort in descending order
+ */
+export function radixSortSharedPrefix<P extends Float64Array | Uint8Array>(
+  keys: Float64Array,
+  payload: P,
+  scratch: { keys: Float64Array; payload: P },
+  descending: boolean,
+): void {
+  const n = keys.length;
+  if (payload.length !== n) throw new RangeError('payload length differs from keys length');
+  if (n < SMALL) {
+    radixSortFloat64(keys, payload, scratch, descending);
+    return;
+  }
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
+  // Negative keys: the larger the bits, the smaller the value.
+  const down = descending !== (bits[1] >>> 31 === 1);
+  const counts = new Uint32Array(LOW_DIGITS.length * LOW_BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const lo = bits[2 * i];
+    const hi = bits[2 * i + 1];
+    counts[lo & 0xfff]++;
+    counts[LOW_BUCKETS + ((lo >>> 12) & 0xfff)]++;
+    counts[2 * LOW_BUCKETS + ((lo >>> 24) | ((hi & 0xf) << 8))]++;
+    counts[3 * LOW_BUCKETS + ((hi >>> 4) & 0xfff)]++;
+  }
+  let src = keys;
+  let dst = scratch.keys.subarray(0, n);
+  let srcPay: P = payload;
+  let dstPay = scratch.payload.subarray(0, n) as P;
+  const offsets = new Uint32Array(LOW_BUCKETS);
+  for (let d = 0; d < LOW_DIGITS.length; d++) {
+    if (!lowDigitOffsets(counts, d, n, offsets, down)) continue;
+    const [a, la, c, b, hm] = LOW_DIGITS[d];
+    const srcBits = new Uint32Array(src.buffer, src.byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) {
+      const digit = ((srcBits[2 * i] >>> a) & la) | (((srcBits[2 * i + 1] >>> c) << b) & hm);
+      const at = offsets[digit]++;
+      dst[at] = src[i];
+      dstPay[at] = srcPay[i];
+    }
+    const t = src; src = dst; dst = t;
+    const p = srcPay; srcPay = dstPay; dstPay = p;
+  }
+  if (src !== keys) keys.set(src);
+  if (srcPay !== payload) payload.set(srcPay);
+}
+
+/** `digitOffsets` for the 12-bit digits of {@link radixSortSharedPrefix}. */
+function lowDigitOffsets(counts: Uint32Array, d: number, n: number, offsets: Uint32Array, descending: boolean): boolean {
+  const base = d * LOW_BUCKETS;
+  let sum = 0;
+  for (let k = 0; k < LOW_BUCKETS; k++) {
+    const bucket = descending ? LOW_BUCKETS - 1 - k : k;
+    const c = counts[base + bucket];
+    if (c === n) return false;
+    offsets[bucket] = sum;
+    sum += c;
+  }
+  return true;
+}
+
 /**
  * The sort of keys without a sign bit (scores of probabilities, counts: most inputs), whose IEEE-754 bit patterns
  * already sort as their values: digits straight from the bits (descending: buckets counted from the top), keys moved

@@ -92,7 +92,7 @@ export function sortPrefixBuckets(
       filled += to - from;
       cursor[j] = k + step;
     }
-    visit(sortedRuns(keys.subarray(0, size), flags.subarray(0, size), scratchKeys, scratchFlags, runP, runN, 0, 0), keys, runP, runN);
+    visit(sortedRuns(keys.subarray(0, size), flags.subarray(0, size), scratchKeys, scratchFlags, runP, runN, 0, 0, true), keys, runP, runN);
   }
 }
 
