@@ -1,5 +1,5 @@
 import type { BinaryClfCurve, BinaryRows, Kernels } from '../binary-clf-curve.js';
-import { radixSortFloat64, radixSortSharedPrefix } from './radix-sort-float64.js';
+import { radixSortFloat64 } from './radix-sort-float64.js';
 
 /**
  * The typed-array backend: one LSD radix sort of all scores with the class flags (or signed weights) moved alongside,
@@ -57,8 +57,6 @@ function unweightedCurve(
  * @param fps - the same for negatives (may share `scratchKeys`' memory too, apart from `tps`)
  * @param tp0 - positives counted before the first score (rows of higher scores sorted elsewhere)
  * @param fp0 - negatives counted before the first score
- * @param sharedPrefix - the scores share their top 16 bits (one `float64Prefix` bucket): sorted by
- *   `radixSortSharedPrefix`
  * @returns the number of distinct scores w
  * @example
  * ```ts
@@ -69,11 +67,10 @@ function unweightedCurve(
  */
 export function sortedRuns(
   keys: Float64Array, flags: Uint8Array, scratchKeys: Float64Array, scratchFlags: Uint8Array,
-  tps: Uint32Array, fps: Uint32Array, tp0: number, fp0: number, sharedPrefix = false,
+  tps: Uint32Array, fps: Uint32Array, tp0: number, fp0: number,
 ): number {
   const n = keys.length;
-  if (sharedPrefix) radixSortSharedPrefix(keys, flags, { keys: scratchKeys, payload: scratchFlags }, true);
-  else radixSortFloat64(keys, flags, { keys: scratchKeys, payload: scratchFlags }, true);
+  radixSortFloat64(keys, flags, { keys: scratchKeys, payload: scratchFlags }, true);
   // Walk from the largest score down; run k is written at k, never ahead of the read position r.
   let r = 0;
   let w = 0;

@@ -127,6 +127,13 @@ const LOW_DIGITS: ReadonlyArray<readonly [number, number, number, number, number
 ];
 
 /**
+ * The histograms and offsets of {@link radixSortSharedPrefix}, kept between calls (64 KiB: a stream's sort calls it
+ * once per prefix bucket, hundreds of times, and fresh ones per call were megabytes of garbage at its peak).
+ */
+const lowCounts = new Uint32Array(LOW_DIGITS.length * LOW_BUCKETS);
+const lowOffsets = new Uint32Array(LOW_BUCKETS);
+
+/**
  * `radixSortFloat64` for keys that share their top 16 bits (sign, exponent and the top 4 mantissa bits: the keys of
  * one `float64Prefix` bucket, as `PrefixBuckets` sorts them): the 48 bits below the prefix in four passes of 12-bit
  * digits instead of five of 11 bits, and no mapping of the bits — within one sign, the bits order the values (the
@@ -136,18 +143,18 @@ const LOW_DIGITS: ReadonlyArray<readonly [number, number, number, number, number
  * its class flags and compacted into runs (`sortedRuns`), 366 -> 330 ms (the last 4 of 6 rounds); the streamed exact
  * CLI on them 886 -> 856 ms (medians of 10 alternating runs).
  * @param keys - keys sharing their top 16 bits (unchecked: a key that does not is sorted by its low bits only)
- * @param payload - values moved with their keys (same length)
- * @param scratch - work buffers of at least `keys.length`
+ * @param payload - values moved with their keys (same length), or undefined
+ * @param scratch - work buffers of at least `keys.length` (`payload`'s only with a payload)
  * @param descending - sort in descending order
  */
 export function radixSortSharedPrefix<P extends Float64Array | Uint8Array>(
   keys: Float64Array,
-  payload: P,
-  scratch: { keys: Float64Array; payload: P },
+  payload: P | undefined,
+  scratch: { keys: Float64Array; payload?: P },
   descending: boolean,
 ): void {
   const n = keys.length;
-  if (payload.length !== n) throw new RangeError('payload length differs from keys length');
+  if (payload !== undefined && payload.length !== n) throw new RangeError('payload length differs from keys length');
   if (n < SMALL) {
     radixSortFloat64(keys, payload, scratch, descending);
     return;
@@ -155,7 +162,8 @@ export function radixSortSharedPrefix<P extends Float64Array | Uint8Array>(
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
   // Negative keys: the larger the bits, the smaller the value.
   const down = descending !== (bits[1] >>> 31 === 1);
-  const counts = new Uint32Array(LOW_DIGITS.length * LOW_BUCKETS);
+  const counts = lowCounts.fill(0);
+  const offsets = lowOffsets;
   for (let i = 0; i < n; i++) {
     const lo = bits[2 * i];
     const hi = bits[2 * i + 1];
@@ -166,24 +174,28 @@ export function radixSortSharedPrefix<P extends Float64Array | Uint8Array>(
   }
   let src = keys;
   let dst = scratch.keys.subarray(0, n);
-  let srcPay: P = payload;
-  let dstPay = scratch.payload.subarray(0, n) as P;
-  const offsets = new Uint32Array(LOW_BUCKETS);
+  let srcPay = payload;
+  let dstPay = payload === undefined ? undefined : scratch.payload?.subarray(0, n) as P | undefined;
+  if (payload !== undefined && dstPay === undefined) throw new RangeError('a payload needs a payload scratch buffer');
   for (let d = 0; d < LOW_DIGITS.length; d++) {
     if (!lowDigitOffsets(counts, d, n, offsets, down)) continue;
     const [a, la, c, b, hm] = LOW_DIGITS[d];
     const srcBits = new Uint32Array(src.buffer, src.byteOffset, 2 * n);
-    for (let i = 0; i < n; i++) {
-      const digit = ((srcBits[2 * i] >>> a) & la) | (((srcBits[2 * i + 1] >>> c) << b) & hm);
-      const at = offsets[digit]++;
-      dst[at] = src[i];
-      dstPay[at] = srcPay[i];
+    if (srcPay !== undefined && dstPay !== undefined) {
+      for (let i = 0; i < n; i++) {
+        const digit = ((srcBits[2 * i] >>> a) & la) | (((srcBits[2 * i + 1] >>> c) << b) & hm);
+        const at = offsets[digit]++;
+        dst[at] = src[i];
+        dstPay[at] = srcPay[i];
+      }
+      const p = srcPay; srcPay = dstPay; dstPay = p;
+    } else {
+      for (let i = 0; i < n; i++) dst[offsets[((srcBits[2 * i] >>> a) & la) | (((srcBits[2 * i + 1] >>> c) << b) & hm)]++] = src[i];
     }
     const t = src; src = dst; dst = t;
-    const p = srcPay; srcPay = dstPay; dstPay = p;
   }
   if (src !== keys) keys.set(src);
-  if (srcPay !== payload) payload.set(srcPay);
+  if (payload !== undefined && srcPay !== payload && srcPay !== undefined) payload.set(srcPay);
 }
 
 /** `digitOffsets` for the 12-bit digits of {@link radixSortSharedPrefix}. */

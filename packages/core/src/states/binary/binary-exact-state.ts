@@ -50,7 +50,7 @@ export interface BinaryExactStateJson extends StateJson, BinaryConfigJson {
  * `update` sorts a batch once (`jsBinaryClfCurve`, radix sort) and merges its runs into the held runs linearly
  * (equal scores combine; the cumulative counts of both lists add up) in O(d_held + d_batch). `merge` is the same
  * linear merge. Unweighted batches of 2^16 rows or more are not sorted at once: they are grouped by score prefix
- * (`PrefixBuckets`, 9 bytes a row) and sorted bucket by bucket, together, when the curve is next needed (`compute`,
+ * (`PrefixBuckets`, 8 bytes a row) and sorted bucket by bucket, together, when the curve is next needed (`compute`,
  * `toJSON`, `curve`, `distinctScores`, `swapClasses`) or once more than max(2^25, distinct scores held) rows wait —
  * so a stream of k batches costs one sort of its rows instead of k sorts and log k levels of merges, and memory stays
  * bounded when few scores are distinct. `merge` shares the other state's waiting rows (never written again). The

@@ -1,15 +1,18 @@
-import { sortedRuns } from '../../kernels/js/js-kernels.js';
+import { radixSortSharedPrefix } from '../../kernels/js/radix-sort-float64.js';
 
-/** One batch of a `PrefixBuckets` store: its rows grouped by score prefix (ascending), where each bucket starts. */
+/**
+ * One batch of a `PrefixBuckets` store: its rows' scores grouped by score prefix (ascending), each bucket's positive
+ * rows first, then its negative ones.
+ */
 export interface PrefixBatch {
   /** Scores (shared memory where the runtime has it, so other threads can sort them). */
   readonly keys: Float64Array;
-  /** Class flags, 1 positive (shared memory likewise). */
-  readonly flags: Uint8Array;
   /** Non-empty prefix buckets, ascending. */
   readonly buckets: Uint16Array;
-  /** Row offset of each of `buckets` in `keys` / `flags`, then the batch's length. */
+  /** Row offset of each of `buckets` in `keys`, then the batch's length. */
   readonly starts: Uint32Array;
+  /** Row offset of each of `buckets`' negative rows (its positive rows run from its start to there). */
+  readonly splits: Uint32Array;
   readonly positives: number;
   /**
    * Stores holding the batch (`PrefixBuckets.addFrom` shares batches); when the last lets go (drained, or its state
@@ -44,8 +47,10 @@ export interface PrefixRangeJob {
 
 /**
  * Sorts the listed buckets one by one into runs (distinct scores descending in `keys`, cumulative counts from 0 within
- * the bucket in `runP` / `runN`) and hands each bucket's runs to `visit`. Buckets are visited in the order listed,
- * which must be descending or ascending as `descending` says (each batch's buckets are walked by a cursor).
+ * the bucket in `runP` / `runN`) and hands each bucket's runs to `visit`: a bucket's positive and negative scores are
+ * gathered from every batch, each class sorted on its own (`radixSortSharedPrefix`, no payload), and the two merged
+ * into runs. Buckets are visited in the order listed, which must be descending or ascending as `descending` says (each
+ * batch's buckets are walked by a cursor).
  * @param batches - the store's batches
  * @param buckets - bucket ids to visit, in order
  * @param sizes - rows of each listed bucket over all batches
@@ -61,13 +66,12 @@ export function sortPrefixBuckets(
 ): void {
   let largest = 0;
   for (let i = 0; i < sizes.length; i++) if (sizes[i] > largest) largest = sizes[i];
-  const keys = new Float64Array(largest);
-  const flags = new Uint8Array(largest);
-  const scratchKeys = new Float64Array(largest);
-  const scratchFlags = new Uint8Array(largest);
-  // A bucket's runs' counts go to the sort's scratch buffer once the sort is done with it (as the js kernel does).
-  const runP = new Uint32Array(scratchKeys.buffer, 0, largest);
-  const runN = new Uint32Array(scratchKeys.buffer, 4 * largest, largest);
+  // A bucket's rows: its positives from the start, its negatives from the end (descending once sorted).
+  const rows = new Float64Array(largest);
+  // The sorts' scratch, then the bucket's runs.
+  const runs = new Float64Array(largest);
+  const runP = new Uint32Array(largest);
+  const runN = new Uint32Array(largest);
   // Each batch's next bucket to read: its first listed one at or past the start of the walk.
   const first = buckets.length > 0 ? buckets[0] : 0;
   const cursor = batches.map((batch) => {
@@ -80,20 +84,65 @@ export function sortPrefixBuckets(
   for (let i = 0; i < buckets.length; i++) {
     const b = buckets[i];
     const size = sizes[i];
-    let filled = 0;
+    let pos = 0;
+    let neg = size;
     for (let j = 0; j < batches.length; j++) {
       const k = cursor[j];
       const batch = batches[j];
       if (k < 0 || k >= batch.buckets.length || batch.buckets[k] !== b) continue;
-      const from = batch.starts[k];
-      const to = batch.starts[k + 1];
-      keys.set(batch.keys.subarray(from, to), filled);
-      flags.set(batch.flags.subarray(from, to), filled);
-      filled += to - from;
+      const split = batch.splits[k];
+      const end = batch.starts[k + 1];
+      rows.set(batch.keys.subarray(batch.starts[k], split), pos);
+      pos += split - batch.starts[k];
+      neg -= end - split;
+      rows.set(batch.keys.subarray(split, end), neg);
       cursor[j] = k + step;
     }
-    visit(sortedRuns(keys.subarray(0, size), flags.subarray(0, size), scratchKeys, scratchFlags, runP, runN, 0, 0, true), keys, runP, runN);
+    const positives = rows.subarray(0, pos);
+    const negatives = rows.subarray(pos, size);
+    radixSortSharedPrefix(positives, undefined, { keys: runs }, true);
+    radixSortSharedPrefix(negatives, undefined, { keys: runs }, true);
+    visit(mergeClassRuns(positives, negatives, runs, runP, runN), runs, runP, runN);
   }
+}
+
+/**
+ * Merges a bucket's positive and negative scores, each sorted descending, into runs of distinct scores with cumulative
+ * counts from 0 (-0 and +0 never share a bucket).
+ * @returns the number of runs written to `keys`, `runP`, `runN`
+ */
+function mergeClassRuns(pos: Float64Array, neg: Float64Array, keys: Float64Array, runP: Uint32Array, runN: Uint32Array): number {
+  const np = pos.length;
+  const nn = neg.length;
+  let i = 0;
+  let j = 0;
+  let w = 0;
+  while (i < np && j < nn) {
+    const p = pos[i];
+    const q = neg[j];
+    const s = p > q ? p : q;
+    while (i < np && pos[i] === s) i++;
+    while (j < nn && neg[j] === s) j++;
+    keys[w] = s;
+    runP[w] = i;
+    runN[w] = j;
+    w++;
+  }
+  for (; i < np; w++) {
+    const s = pos[i];
+    while (i < np && pos[i] === s) i++;
+    keys[w] = s;
+    runP[w] = i;
+    runN[w] = j;
+  }
+  for (; j < nn; w++) {
+    const s = neg[j];
+    while (j < nn && neg[j] === s) j++;
+    keys[w] = s;
+    runP[w] = i;
+    runN[w] = j;
+  }
+  return w;
 }
 
 /**

@@ -38,7 +38,7 @@ describe('PrefixBuckets', () => {
     b.add(rows.scores.subarray(20_000), rows.positive.subarray(20_000));
     b.add(new Float64Array(0), new Uint8Array(0));
     expect(b.rows).toBe(30_000);
-    expect(b.bytes).toBe(9 * 30_000);
+    expect(b.bytes).toBe(8 * 30_000);
     expect(plain(b.drain(undefined, false))).toEqual(plain(jsBinaryClfCurve(rows)));
     expect(b.rows).toBe(0);
     expect(b.drain(undefined, false).thresholds.length).toBe(0);
