@@ -64,7 +64,10 @@ export async function evaluateFile(
 ): Promise<Report> {
   const started = performance.now();
   if (streamsInput(path, spec)) {
-    const reader = await readBatches(path, { format: spec.inputFormat });
+    // An unweighted exact binary stream keeps every row until its sort: memory is its limit, and reading the next batch
+    // ahead (one 2^20-row batch more in memory, ~14 MB here) saved it ~4% of its time (binned streams ~10%).
+    const holdsRows = spec.task === 'binary' && (spec.curveMode ?? 'exact') === 'exact' && spec.weight === undefined;
+    const reader = await readBatches(path, { format: spec.inputFormat, readAhead: !holdsRows });
     try {
       const report = await evaluateBatchesParallel(reader, spec, {
         threads: spec.threads ?? 1,

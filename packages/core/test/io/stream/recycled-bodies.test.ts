@@ -54,6 +54,29 @@ describe('Arrow stream bodies reused once released', () => {
     for (const { scores, copy } of held) expect(Buffer.from(scores.buffer, scores.byteOffset, scores.byteLength).equals(Buffer.from(copy.buffer))).toBe(true);
   });
 
+  it('keeps one body fewer in circulation without the read ahead, with the same batches', async () => {
+    const table = binaryPredictionsTable({ rows: 600_000, seed: 6 });
+    const path = writeStream('circulation.arrows', table, 6);
+    const bodies = async (readAhead: boolean) => {
+      const reader = await readBatches(path, { readAhead });
+      const buffers = new Set<ArrayBufferLike>();
+      const sums: number[] = [];
+      for await (const batch of reader) {
+        const scores = batch.getChild('score')!.toArray() as Float64Array;
+        buffers.add(scores.buffer);
+        sums.push(scores.reduce((a, b) => a + b, 0));
+        reader.release(batch);
+      }
+      return { count: buffers.size, sums };
+    };
+    const ahead = await bodies(true);
+    const plain = await bodies(false);
+    expect(plain.sums).toEqual(ahead.sums);
+    expect(plain.sums.length).toBe(6);
+    expect(ahead.count).toBe(3);
+    expect(plain.count).toBe(2);
+  });
+
   it('does not reuse a body while a slice over it is still held', async () => {
     const path = writeStream('slices.arrows', binaryPredictionsTable({ rows: 400_000, seed: 4 }), 4);
     const reader = await readBatches(path, { batchRows: 50_000 });
