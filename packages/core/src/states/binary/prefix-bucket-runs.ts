@@ -32,7 +32,7 @@ export interface HeldRuns {
 /** A range of prefix buckets to sort on another thread (`prefixRangeRuns`). */
 export interface PrefixRangeJob {
   readonly kind: 'prefix-range';
-  /** Every batch of the store (their keys and flags in shared memory). */
+  /** Every batch of the store (their scores in shared memory). */
   readonly batches: readonly PrefixBatch[];
   /** The range's non-empty buckets, descending. */
   readonly buckets: Uint16Array;
